@@ -1,0 +1,177 @@
+package org.gridmap.imports;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridmap.security.Caller;
+import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.ProblemException;
+import org.gridmap.support.ProblemHandler;
+import org.gridmap.support.ProblemTypes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code POST /api/imports} (multipart: kind, file, and options crs, encoding, layer, scenario, repair) and
+ * {@code GET /api/imports/{id}}. The POST waits for the job up to {@code gridmap.imports.wait-seconds} (or the
+ * RFC 7240 {@code Prefer: wait=N}) and answers its outcome: 201 with the job, or the job's problem (4xx) with
+ * the row errors. A longer job, or {@code Prefer: respond-async}, answers 202 with a Location to watch.
+ */
+@Controller("/api/imports")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "imports")
+class ImportController {
+    private final ImportService imports;
+    private final GridmapConfig config;
+
+    ImportController(ImportService imports, GridmapConfig config) {
+        this.imports = imports;
+        this.config = config;
+    }
+
+    @Operation(summary = "Import a file: GeoJSON, GeoPackage, zipped Shapefile or CSV, all rows or none")
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> create(@Part("kind") String kind, @Part("file") CompletedFileUpload file,
+                           @Nullable @Part("crs") String crs, @Nullable @Part("encoding") String encoding,
+                           @Nullable @Part("layer") String layer, @Nullable @Part("scenario") String scenario,
+                           @Nullable @Part("repair") String repair, @Nullable @Header("Prefer") String prefer,
+                           Authentication auth) {
+        Caller caller = Caller.of(auth);
+        if (!caller.role().imports()) {
+            throw ProblemException.forbidden("role " + caller.role() + " may not import data");
+        }
+        ImportKind k = ImportKind.parse(kind);
+        if (crs != null) {
+            SourceCrs.parse(crs);
+        }
+        if (repair != null && !repair.equals("true") && !repair.equals("false")) {
+            throw ProblemException.invalidParameter("repair", "must be true or false");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        put(options, "crs", crs);
+        put(options, "encoding", encoding);
+        put(options, "layer", layer);
+        put(options, "scenario", scenario);
+        put(options, "repair", repair);
+        Path saved;
+        try {
+            Path dir = Path.of(config.getImports().getWorkDir());
+            saved = Files.createTempFile(dir, "upload-", ".bin");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw GeoJsonSource.unreadable("the upload could not be stored: " + e.getMessage());
+        }
+        UUID id = UUID.randomUUID();
+        CompletableFuture<ImportJob> f = imports.submit(id, new ImportService.Request(k, saved, file.getFilename(),
+                options, caller.username(), caller.role().name(), caller.area()));
+        URI location = URI.create("/api/imports/" + id);
+        int wait = waitSeconds(prefer);
+        if (wait > 0) {
+            try {
+                return outcome(f.get(wait, TimeUnit.SECONDS), location);
+            } catch (TimeoutException e) {
+                // still running: answer 202 below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return HttpResponse.accepted(location).body(imports.job(id).orElseThrow());
+    }
+
+    @Operation(summary = "An import job: status, phase, progress, counts, refused rows, repairs")
+    @Get("/{id}")
+    ImportJob get(@PathVariable String id, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("import job", id);
+        }
+        ImportJob job = imports.job(uuid).orElseThrow(() -> ProblemException.notFound("import job", id));
+        if (!job.createdBy().equals(caller.username()) && caller.role() != org.gridmap.security.Role.ADMIN) {
+            throw ProblemException.notFound("import job", id);
+        }
+        return job;
+    }
+
+    private HttpResponse<?> outcome(ImportJob job, URI location) {
+        if (job.status().equals("SUCCEEDED")) {
+            return HttpResponse.created(job, location);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = job.problem() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        int status = p.get("status") instanceof Number n ? n.intValue() : 422;
+        HttpStatus st = HttpStatus.valueOf(status);
+        Map<String, Object> body = ProblemHandler.body(st, String.valueOf(p.getOrDefault("type",
+                ProblemTypes.IMPORT_INVALID_ROWS)), String.valueOf(p.getOrDefault("title", "Import failed")),
+                job.message(), location.toString());
+        p.forEach((key, v) -> {
+            if (!body.containsKey(key)) {
+                body.put(key, v);
+            }
+        });
+        body.put("job_id", job.id());
+        body.put("error_count", job.errorCount());
+        body.put("errors", job.errors());
+        return HttpResponse.status(st).contentType(ProblemHandler.PROBLEM).body(body);
+    }
+
+    private int waitSeconds(String prefer) {
+        int wait = config.getImports().getWaitSeconds();
+        if (prefer != null) {
+            for (String p : prefer.split(",")) {
+                String t = p.strip().toLowerCase(java.util.Locale.ROOT);
+                if (t.equals("respond-async")) {
+                    return 0;
+                }
+                if (t.startsWith("wait=")) {
+                    try {
+                        wait = Math.max(0, Math.min(600, Integer.parseInt(t.substring(5).strip())));
+                    } catch (NumberFormatException ignored) {
+                        // RFC 7240: an unusable preference is ignored
+                    }
+                }
+            }
+        }
+        return wait;
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isBlank()) {
+            m.put(k, v.strip());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.gridmap.support;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * Typed configuration under {@code gridmap.*}. Every default is written here and in
+ * server/src/main/resources/application.yml (with a comment per setting); docs/configuration.md lists them.
+ */
+@ConfigurationProperties("gridmap")
+public class GridmapConfig {
+
+    private Envelope serviceEnvelope = new Envelope();
+    private Imports imports = new Imports();
+    private Sample sample = new Sample();
+
+    public Envelope getServiceEnvelope() {
+        return serviceEnvelope;
+    }
+
+    public void setServiceEnvelope(Envelope serviceEnvelope) {
+        this.serviceEnvelope = serviceEnvelope;
+    }
+
+    public Imports getImports() {
+        return imports;
+    }
+
+    public void setImports(Imports imports) {
+        this.imports = imports;
+    }
+
+    public Sample getSample() {
+        return sample;
+    }
+
+    public void setSample(Sample sample) {
+        this.sample = sample;
+    }
+
+    /** The lon/lat box (EPSG:4326) data must fall in; default: 白城市 with a margin. */
+    @ConfigurationProperties("service-envelope")
+    public static class Envelope {
+        private double minLon = 121.5;
+        private double minLat = 44.1;
+        private double maxLon = 124.5;
+        private double maxLat = 46.4;
+
+        public boolean contains(double lon, double lat) {
+            return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+        }
+
+        public String describe() {
+            return "[" + minLon + ", " + minLat + ", " + maxLon + ", " + maxLat + "]";
+        }
+
+        public double getMinLon() {
+            return minLon;
+        }
+
+        public void setMinLon(double minLon) {
+            this.minLon = minLon;
+        }
+
+        public double getMinLat() {
+            return minLat;
+        }
+
+        public void setMinLat(double minLat) {
+            this.minLat = minLat;
+        }
+
+        public double getMaxLon() {
+            return maxLon;
+        }
+
+        public void setMaxLon(double maxLon) {
+            this.maxLon = maxLon;
+        }
+
+        public double getMaxLat() {
+            return maxLat;
+        }
+
+        public void setMaxLat(double maxLat) {
+            this.maxLat = maxLat;
+        }
+    }
+
+    /** Limits that keep a hostile or broken file from hurting the service. */
+    @ConfigurationProperties("imports")
+    public static class Imports {
+        private int maxFeatures = 1_000_000;
+        private int maxVerticesPerFeature = 250_000;
+        private long maxTotalVertices = 30_000_000L;
+        private int maxJsonNesting = 32;
+        private long maxUnzippedBytes = 1_073_741_824L;
+        private int maxArchiveEntries = 64;
+        private int maxReportedErrors = 1000;
+        private int waitSeconds = 30;
+        private String workDir = System.getProperty("java.io.tmpdir");
+
+        public int getMaxFeatures() {
+            return maxFeatures;
+        }
+
+        public void setMaxFeatures(int maxFeatures) {
+            this.maxFeatures = maxFeatures;
+        }
+
+        public int getMaxVerticesPerFeature() {
+            return maxVerticesPerFeature;
+        }
+
+        public void setMaxVerticesPerFeature(int maxVerticesPerFeature) {
+            this.maxVerticesPerFeature = maxVerticesPerFeature;
+        }
+
+        public long getMaxTotalVertices() {
+            return maxTotalVertices;
+        }
+
+        public void setMaxTotalVertices(long maxTotalVertices) {
+            this.maxTotalVertices = maxTotalVertices;
+        }
+
+        public int getMaxJsonNesting() {
+            return maxJsonNesting;
+        }
+
+        public void setMaxJsonNesting(int maxJsonNesting) {
+            this.maxJsonNesting = maxJsonNesting;
+        }
+
+        public long getMaxUnzippedBytes() {
+            return maxUnzippedBytes;
+        }
+
+        public void setMaxUnzippedBytes(long maxUnzippedBytes) {
+            this.maxUnzippedBytes = maxUnzippedBytes;
+        }
+
+        public int getMaxArchiveEntries() {
+            return maxArchiveEntries;
+        }
+
+        public void setMaxArchiveEntries(int maxArchiveEntries) {
+            this.maxArchiveEntries = maxArchiveEntries;
+        }
+
+        public int getMaxReportedErrors() {
+            return maxReportedErrors;
+        }
+
+        public void setMaxReportedErrors(int maxReportedErrors) {
+            this.maxReportedErrors = maxReportedErrors;
+        }
+
+        public int getWaitSeconds() {
+            return waitSeconds;
+        }
+
+        public void setWaitSeconds(int waitSeconds) {
+            this.waitSeconds = waitSeconds;
+        }
+
+        public String getWorkDir() {
+            return workDir;
+        }
+
+        public void setWorkDir(String workDir) {
+            this.workDir = workDir;
+        }
+    }
+
+    /** The Baicheng sample: loaded on start when {@code load} is true and it is not loaded yet. */
+    @ConfigurationProperties("sample")
+    public static class Sample {
+        private boolean load = false;
+        private int households = org.gridmap.sample.BaichengSampleGenerator.DEFAULT_HOUSEHOLDS;
+        private long seed = org.gridmap.sample.BaichengSampleGenerator.DEFAULT_SEED;
+        private String demoPassword = "Gridmap@2026";
+
+        public boolean isLoad() {
+            return load;
+        }
+
+        public void setLoad(boolean load) {
+            this.load = load;
+        }
+
+        public int getHouseholds() {
+            return households;
+        }
+
+        public void setHouseholds(int households) {
+            this.households = households;
+        }
+
+        public long getSeed() {
+            return seed;
+        }
+
+        public void setSeed(long seed) {
+            this.seed = seed;
+        }
+
+        public String getDemoPassword() {
+            return demoPassword;
+        }
+
+        public void setDemoPassword(String demoPassword) {
+            this.demoPassword = demoPassword;
+        }
+    }
+}

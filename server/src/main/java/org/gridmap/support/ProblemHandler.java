@@ -1,0 +1,94 @@
+package org.gridmap.support;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every error into RFC 9457 problem+json: our own {@link ProblemException}s, and everything Micronaut
+ * reports (unknown routes, bad arguments, 401/403, oversized bodies, unexpected exceptions). Server-side
+ * failures are logged with a correlation id and shown without SQL or stack traces.
+ */
+@Singleton
+@Primary
+@Produces(ProblemTypes.MEDIA_TYPE)
+public class ProblemHandler implements ExceptionHandler<ProblemException, HttpResponse<?>>,
+        ErrorResponseProcessor<Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    public static final MediaType PROBLEM = MediaType.of(ProblemTypes.MEDIA_TYPE);
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
+        Map<String, Object> body = body(e.status(), e.type(), e.title(), e.detail(), request.getPath());
+        body.putAll(e.extensions());
+        return HttpResponse.status(e.status()).contentType(PROBLEM).body(body);
+    }
+
+    @Override
+    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext ctx, MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        String detail;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (status.getCode() >= 500) {
+            String id = UUID.randomUUID().toString();
+            LOG.error("[{}] {} {} failed", id, ctx.getRequest().getMethod(), ctx.getRequest().getPath(),
+                    ctx.getRootCause().orElse(null));
+            detail = "The server could not complete the request; it has been logged with correlation id " + id;
+            extra.put("correlation_id", id);
+        } else {
+            detail = ctx.getErrors().stream().map(Error::getMessage).distinct().collect(Collectors.joining("; "));
+            if (detail.isBlank()) {
+                detail = status.getReason();
+            }
+        }
+        Map<String, Object> body = body(status, typeFor(status), status.getReason(), detail, ctx.getRequest().getPath());
+        body.putAll(extra);
+        if (ctx.getRequest().getMethod() == HttpMethod.HEAD) {
+            return (MutableHttpResponse<Map<String, Object>>) response;
+        }
+        return response.contentType(PROBLEM).body(body);
+    }
+
+    public static Map<String, Object> body(HttpStatus status, String type, String title, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status.getCode());
+        body.put("detail", detail);
+        body.put("instance", instance);
+        return body;
+    }
+
+    static String typeFor(HttpStatus status) {
+        return switch (status.getCode()) {
+            case 400 -> ProblemTypes.BAD_REQUEST;
+            case 401 -> ProblemTypes.UNAUTHORIZED;
+            case 403 -> ProblemTypes.FORBIDDEN;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 409 -> ProblemTypes.CONFLICT;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.getCode() >= 500 ? ProblemTypes.INTERNAL : "about:blank";
+        };
+    }
+}
