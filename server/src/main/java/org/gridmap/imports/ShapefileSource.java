@@ -110,9 +110,10 @@ final class ShapefileSource {
                         throw e;
                     }
                     if (k == geomIndex) {
-                        g = v instanceof Geometry geom ? geom : null;
+                        g = v instanceof org.h2.value.ValueGeometry vg ? vg.getGeometry()
+                                : v instanceof Geometry geom ? geom : null;
                     } else {
-                        attrs.put(names.get(k < geomIndex ? k : k - 1), v);
+                        attrs.put(names.get(k < geomIndex ? k : k - 1), plain(v));
                     }
                 }
                 out.add(new RawFeature((int) r + 1, attrs, g, geomError));
@@ -130,6 +131,14 @@ final class ShapefileSource {
                 // read-only; nothing to lose
             }
         }
+    }
+
+    /** H2GIS hands out H2 values (whose toString is an SQL literal): unwrap them to plain text. */
+    private static Object plain(Object v) {
+        if (v instanceof org.h2.value.Value value) {
+            return value == org.h2.value.ValueNull.INSTANCE ? null : value.getString();
+        }
+        return v;
     }
 
     /** The charset of the DBF text: parameter, else .cpg, else language driver id, else what the bytes decode as. */
