@@ -140,6 +140,11 @@ final class GeometryChecks {
         double maxAbsX = Math.max(Math.abs(e.getMinX()), Math.abs(e.getMaxX()));
         double maxAbsY = Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY()));
         if (crs.geographic()) {
+            if (maxAbsY > 90 && maxAbsX <= 90 && crs != SourceCrs.GCJ02
+                    && envelope.contains(e.getMinY(), e.getMinX()) && envelope.contains(e.getMaxY(), e.getMaxX())) {
+                return Result.error("axis_order", "has its axes swapped: the values read as (latitude, longitude), "
+                        + "but the order must be (longitude, latitude)", g.getCoordinate());
+            }
             if (maxAbsX > 180 || maxAbsY > 90) {
                 if (maxAbsX > 1000 && maxAbsY > 1000) {
                     String guess = e.getMinX() > 41_000_000 && e.getMaxX() < 42_000_000 ? "EPSG:4529"
@@ -186,11 +191,17 @@ final class GeometryChecks {
 
     /** JTS's message for a geometry it could not build, without class names. */
     static String jtsMessage(Exception e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                if (!b.isEmpty()) {
+                    b.append(": ");
+                }
+                b.append(m.lines().findFirst().orElse(m).replaceAll("\\.$", ""));
+            }
         }
-        return m.lines().findFirst().orElse(m);
+        return b.isEmpty() ? e.getClass().getSimpleName() : b.toString();
     }
 
     static boolean isPolygonal(Geometry g) {

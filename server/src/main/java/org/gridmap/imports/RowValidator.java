@@ -59,6 +59,10 @@ final class RowValidator {
                 errors.add(e);
             }
         };
+        if (data.features().isEmpty()) {
+            report.accept(new RowError(0, null, "empty", "the file has no features or rows", null));
+            return new Outcome(List.of(), errors, errorCount[0], List.of(), ignored);
+        }
         for (var f : kind.fields()) {
             if (f.isRequired() && !columnFor.containsKey(f.name()) && !defaults.containsKey(f.name())) {
                 report.accept(new RowError(0, f.name(), "missing_column", "column '" + f.name() + "' is missing; "
@@ -146,9 +150,6 @@ final class RowValidator {
             if (rowOk) {
                 rows.add(new Row(raw.row(), values, geom));
             }
-        }
-        if (data.features().isEmpty()) {
-            report.accept(new RowError(0, null, "empty", "the file has no features or rows", null));
         }
         return new Outcome(rows, errors, errorCount[0], repairs, ignored);
     }

@@ -40,7 +40,8 @@ public final class Api {
     }
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public Api(URI base) {
         this.base = base.toString().replaceAll("/$", "");
@@ -98,13 +99,41 @@ public final class Api {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/imports"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/imports")).expectContinue(true)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         return send(b);
+    }
+
+    /**
+     * The same upload through curl, which reads the server's early answer while it is still sending (the JDK client
+     * waits for the whole body to be written, so it cannot see a 413 sent mid-upload).
+     */
+    public Response importFileWithCurl(String token, String fileName, byte[] content, Map<String, String> fields) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("curl-upload-");
+            java.nio.file.Path f = dir.resolve(fileName);
+            java.nio.file.Files.write(f, content);
+            java.nio.file.Path out = dir.resolve("body");
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("curl", "-s", "-m", "60",
+                    "-o", out.toString(), "-w", "%{http_code} %{content_type}", "-H", "Authorization: Bearer " + token));
+            fields.forEach((k, v) -> cmd.addAll(java.util.List.of("-F", k + "=" + v)));
+            cmd.addAll(java.util.List.of("-F", "file=@" + f, base + "/api/imports"));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String meta = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+            String[] parts = meta.split(" ", 2);
+            return new Response(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : null,
+                    java.nio.file.Files.readString(out));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Map<String, String> form(String... kv) {
