@@ -82,7 +82,7 @@ public final class CoverageEngine {
             gridsOf.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(g);
         }
         Geometry[] shapes = grids.stream().map(GridShape::geom).toArray(Geometry[]::new);
-        Geometry[] invalid = CoverageValidator.validate(shapes);
+        Geometry[] invalid = CoverageValidator.validate(shapes, edgeToleranceM); // narrow slivers count too
         Map<GridShape, Geometry> invalidOf = new HashMap<>();
         for (int k = 0; k < shapes.length; k++) {
             if (invalid[k] != null && !invalid[k].isEmpty()) {
@@ -113,8 +113,8 @@ public final class CoverageEngine {
             Geometry gaps = c.geom().difference(union);
             double total = 0;
             for (Polygon p : polygons(gaps)) {
-                defects.add(p); // explains its edges even when too small to report
                 if (p.getArea() > sliverM2) {
+                    defects.add(p);
                     total += p.getArea();
                     out.add(new Finding(Kind.GAP, c.code(), null, null, null, p, p.getArea(), 0, null,
                             "no grid covers this part of the community"));
@@ -124,18 +124,20 @@ public final class CoverageEngine {
         }
 
         // Parts of grids outside their community.
+        Map<String, PreparedGeometry> preparedCommunities = new HashMap<>();
         for (GridShape g : grids) {
             Community c = byCode.get(g.communityCode());
             if (c == null || c.geom() == null) {
                 continue;
             }
-            PreparedGeometry pc = PreparedGeometryFactory.prepare(c.geom());
+            PreparedGeometry pc = preparedCommunities.computeIfAbsent(c.code(),
+                    k -> PreparedGeometryFactory.prepare(c.geom()));
             if (pc.covers(g.geom())) {
                 continue;
             }
             for (Polygon p : polygons(g.geom().difference(c.geom()))) {
-                defects.add(p);
                 if (p.getArea() > sliverM2) {
+                    defects.add(p);
                     out.add(new Finding(Kind.OUTSIDE_COMMUNITY, g.communityCode(), g.code(), null, null, p,
                             p.getArea(), 0, null, "the grid reaches outside its community " + g.communityCode()));
                 }
@@ -153,6 +155,9 @@ public final class CoverageEngine {
                 if (b == a || b.code().compareTo(a.code()) <= 0) {
                     continue; // each pair once
                 }
+                if (!invalidOf.containsKey(a) && !invalidOf.containsKey(b)) {
+                    continue; // the validator found both edges sound: their interiors cannot overlap
+                }
                 if (prepared == null) {
                     prepared = RelateNG.prepare(a.geom());
                 }
@@ -160,8 +165,8 @@ public final class CoverageEngine {
                     continue;
                 }
                 for (Polygon p : polygons(a.geom().intersection(b.geom()))) {
-                    defects.add(p);
                     if (p.getArea() > sliverM2) {
+                        defects.add(p);
                         out.add(new Finding(Kind.OVERLAP, a.communityCode(), a.code(), b.code(), null, p, p.getArea(),
                                 0, null, "grids " + a.code() + " and " + b.code() + " overlap"));
                     }
@@ -192,30 +197,67 @@ public final class CoverageEngine {
                 LineMerger merger = new LineMerger();
                 merger.add(UnaryUnionOp.union(lines));
                 @SuppressWarnings("unchecked")
-                Collection<LineString> merged = merger.getMergedLineStrings();
-                for (LineString line : merged) {
-                    if (line.getLength() < edgeToleranceM) {
+                List<LineString> merged = new ArrayList<>((Collection<LineString>) merger.getMergedLineStrings());
+                // The two sides of one mismatched boundary lie within the tolerance of each other: one finding.
+                int[] parent = new int[merged.size()];
+                for (int i = 0; i < parent.length; i++) {
+                    parent[i] = i;
+                }
+                STRtree lineIndex = new STRtree();
+                for (int i = 0; i < merged.size(); i++) {
+                    org.locationtech.jts.geom.Envelope e = new org.locationtech.jts.geom.Envelope(
+                            merged.get(i).getEnvelopeInternal());
+                    e.expandBy(edgeToleranceM);
+                    lineIndex.insert(e, i);
+                }
+                for (int i = 0; i < merged.size(); i++) {
+                    @SuppressWarnings("unchecked")
+                    List<Integer> near = lineIndex.query(merged.get(i).getEnvelopeInternal());
+                    for (int j : near) {
+                        if (j != i && merged.get(i).isWithinDistance(merged.get(j), edgeToleranceM)) {
+                            parent[find(parent, i)] = find(parent, j);
+                        }
+                    }
+                }
+                Map<Integer, List<LineString>> clusters = new LinkedHashMap<>();
+                for (int i = 0; i < merged.size(); i++) {
+                    clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(merged.get(i));
+                }
+                for (List<LineString> cluster : clusters.values()) {
+                    Geometry geom = gf.createMultiLineString(cluster.toArray(LineString[]::new));
+                    // Centreline length of the mismatch, whether one side or both sides were reported.
+                    double t = edgeToleranceM;
+                    double length = (geom.buffer(t, 4).getArea() - Math.PI * t * t) / (2 * t);
+                    if (length < edgeToleranceM) {
                         continue;
                     }
                     TreeSet<String> codes = new TreeSet<>();
                     @SuppressWarnings("unchecked")
-                    List<GridShape> near = index.query(line.getEnvelopeInternal());
+                    List<GridShape> near = index.query(geom.getEnvelopeInternal());
                     for (GridShape g : near) {
-                        if (g.geom().getBoundary().isWithinDistance(line.getInteriorPoint(), edgeToleranceM / 10)) {
+                        if (g.geom().getBoundary().isWithinDistance(cluster.get(0).getInteriorPoint(), edgeToleranceM)) {
                             codes.add(g.code());
                         }
                     }
                     String first = codes.isEmpty() ? null : codes.first();
                     String second = codes.size() > 1 ? codes.higher(first) : null;
                     GridShape owner = grids.stream().filter(g -> g.code().equals(first)).findFirst().orElse(null);
+                    double apart = cluster.size() > 1 ? cluster.get(0).distance(cluster.get(1)) : 0;
                     out.add(new Finding(Kind.INVALID_EDGE, owner == null ? null : owner.communityCode(), first, second,
-                            null, gf.createGeometry(line), 0, line.getLength(), null,
-                            "neighbouring boundaries do not match vertex for vertex along " + Math.round(line.getLength())
-                                    + " m"));
+                            null, geom, 0, length, null, "neighbouring boundaries do not match vertex for vertex along "
+                            + Math.round(length) + " m" + (apart > 0 ? String.format(" (%.3f m apart)", apart) : "")));
                 }
             }
         }
         return new Result(out, communityArea, gapArea);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     static List<Polygon> polygons(Geometry g) {

@@ -12,6 +12,92 @@ public class GridmapConfig {
     private Envelope serviceEnvelope = new Envelope();
     private Imports imports = new Imports();
     private Sample sample = new Sample();
+    private Coverage coverage = new Coverage();
+    private int metricSrid = 4550;
+
+    public int getMetricSrid() {
+        return metricSrid;
+    }
+
+    public void setMetricSrid(int metricSrid) {
+        this.metricSrid = metricSrid;
+    }
+
+    public Coverage getCoverage() {
+        return coverage;
+    }
+
+    public void setCoverage(Coverage coverage) {
+        this.coverage = coverage;
+    }
+
+    /** Coverage QA thresholds (DESIGN §3). */
+    @ConfigurationProperties("coverage")
+    public static class Coverage {
+        private double sliverM2 = 1.0;
+        private double edgeToleranceM = 0.5;
+        private int urbanMinHouseholds = 300;
+        private int urbanMaxHouseholds = 500;
+        private int ruralMinHouseholds = 0;
+        private int ruralMaxHouseholds = Integer.MAX_VALUE;
+        private int maxListedFindings = 500;
+
+        public double getSliverM2() {
+            return sliverM2;
+        }
+
+        public void setSliverM2(double sliverM2) {
+            this.sliverM2 = sliverM2;
+        }
+
+        public double getEdgeToleranceM() {
+            return edgeToleranceM;
+        }
+
+        public void setEdgeToleranceM(double edgeToleranceM) {
+            this.edgeToleranceM = edgeToleranceM;
+        }
+
+        public int getUrbanMinHouseholds() {
+            return urbanMinHouseholds;
+        }
+
+        public void setUrbanMinHouseholds(int v) {
+            this.urbanMinHouseholds = v;
+        }
+
+        public int getUrbanMaxHouseholds() {
+            return urbanMaxHouseholds;
+        }
+
+        public void setUrbanMaxHouseholds(int v) {
+            this.urbanMaxHouseholds = v;
+        }
+
+        public int getRuralMinHouseholds() {
+            return ruralMinHouseholds;
+        }
+
+        public void setRuralMinHouseholds(int v) {
+            this.ruralMinHouseholds = v;
+        }
+
+        public int getRuralMaxHouseholds() {
+            return ruralMaxHouseholds;
+        }
+
+        public void setRuralMaxHouseholds(int v) {
+            this.ruralMaxHouseholds = v;
+        }
+
+        public int getMaxListedFindings() {
+            return maxListedFindings;
+        }
+
+        public void setMaxListedFindings(int maxListedFindings) {
+            this.maxListedFindings = maxListedFindings;
+        }
+    }
 
     public Envelope getServiceEnvelope() {
         return serviceEnvelope;

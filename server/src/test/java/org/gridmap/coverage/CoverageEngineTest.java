@@ -50,11 +50,12 @@ class CoverageEngineTest {
                 "A@C1=POLYGON((0 0,55 0,55 100,0 100,0 0))", "B@C1=POLYGON((50 0,100 0,100 100,50 100,50 0))"),
             c("a grid reaching outside its community", "OUTSIDE_COMMUNITY×1:1000", C1,
                 "A@C1=POLYGON((0 0,50 0,50 100,0 100,0 0))", "B@C1=POLYGON((50 0,110 0,110 100,50 100,50 0))"),
-            c("a gap sliver just below tolerance (0.9 m²)", "", C1,
+            c("a gap sliver just below tolerance (0.9 m²): not a gap, but the edges do not match", "INVALID_EDGE×1:100", C1,
                 "A@C1=POLYGON((0 0,50 0,50 100,0 100,0 0))", "B@C1=POLYGON((50.009 0,100 0,100 100,50.009 100,50.009 0))"),
             c("a gap sliver just above tolerance (1.1 m²)", "GAP×1:1.1", C1,
                 "A@C1=POLYGON((0 0,50 0,50 100,0 100,0 0))", "B@C1=POLYGON((50.011 0,100 0,100 100,50.011 100,50.011 0))"),
-            c("an overlap sliver just below tolerance (0.9 m²)", "", C1,
+            c("an overlap sliver just below tolerance (0.9 m²): not an overlap, but the edges do not match",
+                "INVALID_EDGE×1:100", C1,
                 "A@C1=POLYGON((0 0,50.009 0,50.009 100,0 100,0 0))", "B@C1=POLYGON((50 0,100 0,100 100,50 100,50 0))"),
             c("an overlap sliver just above tolerance (1.1 m²)", "OVERLAP×1:1.1", C1,
                 "A@C1=POLYGON((0 0,50.011 0,50.011 100,0 100,0 0))", "B@C1=POLYGON((50 0,100 0,100 100,50 100,50 0))"),
@@ -111,7 +112,13 @@ class CoverageEngineTest {
         for (var e : expected.entrySet()) {
             double[] got = byKind.get(e.getKey());
             assertEquals(e.getValue()[0], got[0], e.getKey() + " count: " + found);
-            assertEquals(e.getValue()[1], got[1], Math.max(0.01, e.getValue()[1] * 0.001), e.getKey() + " total");
+            if (e.getKey().equals("INVALID_EDGE")) {
+                // JTS flags whole segments, so the flagged length covers at least the mismatched boundary.
+                org.junit.jupiter.api.Assertions.assertTrue(got[1] >= e.getValue()[1] * 0.99,
+                        "INVALID_EDGE length " + got[1] + " < " + e.getValue()[1]);
+            } else {
+                assertEquals(e.getValue()[1], got[1], Math.max(0.01, e.getValue()[1] * 0.001), e.getKey() + " total");
+            }
         }
     }
 }

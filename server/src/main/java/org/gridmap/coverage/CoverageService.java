@@ -1,0 +1,256 @@
+package org.gridmap.coverage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import jakarta.inject.Singleton;
+import org.gridmap.coverage.CoverageEngine.Community;
+import org.gridmap.coverage.CoverageEngine.Finding;
+import org.gridmap.coverage.CoverageEngine.GridShape;
+import org.gridmap.coverage.CoverageEngine.Kind;
+import org.gridmap.support.Db;
+import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.MetricCrs;
+import org.gridmap.support.Sql;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Coverage QA for an area (district, street or community): the geometric findings of {@link CoverageEngine} plus
+ * the findings that need the database (buildings in no grid or cut by a grid boundary, households per grid outside
+ * the band, grids without a chief or worker), with covered shares and counts per child area.
+ */
+@Singleton
+public class CoverageService {
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record FindingView(String kind, @Nullable String communityCode, @Nullable String gridCode,
+                              @Nullable String otherGridCode, @Nullable String buildingId, double areaM2,
+                              double lengthM, @Nullable Integer households, String detail) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ChildSummary(String code, double areaM2, double gapM2, double coveredAreaShare,
+                               Map<String, Integer> counts) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Band(int urbanMin, int urbanMax, int ruralMin, int ruralMax) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Report(String area, double toleranceM2, Band band, int communities, int grids, double areaM2,
+                         double gapM2, double coveredAreaShare, long households, long householdsCovered,
+                         double coveredHouseholdShare, Map<String, Integer> counts, List<ChildSummary> children,
+                         int findingsTotal, List<FindingView> findings, long elapsedMs,
+                         Map<String, Long> timingsMs) {}
+
+    /** A full analysis, with metric geometries, for the GeoJSON and CSV outputs. */
+    public record Analysis(Report report, List<Finding> findings) {}
+
+    private final Db db;
+    private final GridmapConfig config;
+    private final MetricCrs metric;
+
+    public CoverageService(Db db, GridmapConfig config) {
+        this.db = db;
+        this.config = config;
+        this.metric = new MetricCrs(config.getMetricSrid());
+    }
+
+    public MetricCrs metric() {
+        return metric;
+    }
+
+    /** Analyses everything under the area prefix (6-, 9- or 12-digit code). */
+    public Analysis analyze(String prefix) {
+        long t0 = System.nanoTime();
+        GridmapConfig.Coverage cfg = config.getCoverage();
+        int srid = metric.srid();
+        GeometryFactory gf = new GeometryFactory(new PrecisionModel(), srid);
+        WKBReader wkb = new WKBReader(gf);
+        List<Community> communities = new ArrayList<>();
+        List<GridShape> grids = new ArrayList<>();
+        Map<String, int[]> gridFacts = new LinkedHashMap<>(); // households, rural, chief, worker
+        List<Finding> dbFindings = new ArrayList<>();
+        long[] totals = new long[2];
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/communities"))) {
+                ps.setInt(1, srid);
+                ps.setString(2, prefix + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        communities.add(new Community(rs.getString(1), read(wkb, rs.getBytes(3))));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/grids"))) {
+                ps.setString(1, prefix + "%");
+                ps.setString(2, prefix + "%");
+                ps.setInt(3, srid);
+                ps.setString(4, prefix + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        grids.add(new GridShape(rs.getString(1), rs.getString(2), read(wkb, rs.getBytes(4))));
+                        gridFacts.put(rs.getString(1), new int[] {rs.getInt(5), rs.getBoolean(3) ? 1 : 0,
+                            rs.getBoolean(6) ? 1 : 0, rs.getBoolean(7) ? 1 : 0});
+                    }
+                }
+            }
+            buildingFindings(c, prefix, srid, wkb, dbFindings);
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/household_totals"))) {
+                ps.setString(1, prefix + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                }
+            }
+            return null;
+        });
+        long tLoaded = System.nanoTime();
+        CoverageEngine.Result geo = new CoverageEngine(cfg.getSliverM2(), cfg.getEdgeToleranceM())
+                .analyze(communities, grids);
+        long tGeometry = System.nanoTime();
+        List<Finding> all = new ArrayList<>(geo.findings());
+        all.addAll(dbFindings);
+        Map<String, GridShape> gridByCode = new LinkedHashMap<>();
+        grids.forEach(g -> gridByCode.put(g.code(), g));
+        gridFacts.forEach((code, f) -> {
+            GridShape g = gridByCode.get(code);
+            boolean rural = f[1] == 1;
+            int min = rural ? cfg.getRuralMinHouseholds() : cfg.getUrbanMinHouseholds();
+            int max = rural ? cfg.getRuralMaxHouseholds() : cfg.getUrbanMaxHouseholds();
+            if (f[0] < min || f[0] > max) {
+                all.add(new Finding(Kind.HOUSEHOLD_BAND, g.communityCode(), code, null, null, g.geom(), 0, 0,
+                        Math.abs(f[0] < min ? min - f[0] : f[0] - max), f[0] + " households, outside "
+                        + min + "–" + (max == Integer.MAX_VALUE ? "∞" : String.valueOf(max))
+                        + (f[0] < min ? " (too few)" : " (too many)")));
+            }
+            if (f[2] == 0) {
+                all.add(new Finding(Kind.NO_GRID_CHIEF, g.communityCode(), code, null, null, g.geom(), 0, 0, null,
+                        "no 网格长 (grid chief) is assigned"));
+            }
+            if (f[3] == 0) {
+                all.add(new Finding(Kind.NO_GRID_WORKER, g.communityCode(), code, null, null, g.geom(), 0, 0, null,
+                        "no 网格员 (grid worker) is assigned"));
+            }
+        });
+        all.sort(Comparator.comparing((Finding f) -> f.kind().ordinal())
+                .thenComparing(Comparator.comparingDouble(Finding::severity).reversed())
+                .thenComparing(f -> f.gridCode() == null ? "" : f.gridCode()));
+
+        double area = geo.communityAreaM2().values().stream().mapToDouble(Double::doubleValue).sum();
+        double gap = geo.gapAreaM2().values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Integer> counts = countByKind(all);
+        int childLength = prefix.length() == 6 ? 9 : prefix.length() == 9 ? 12 : 15;
+        Map<String, List<Finding>> byChild = new LinkedHashMap<>();
+        Map<String, double[]> childArea = new LinkedHashMap<>();
+        for (Community c : communities) {
+            String child = c.code().length() >= childLength ? c.code().substring(0, childLength) : c.code();
+            if (childLength == 15) {
+                continue;
+            }
+            double[] a = childArea.computeIfAbsent(child, k -> new double[2]);
+            a[0] += geo.communityAreaM2().getOrDefault(c.code(), 0.0);
+            a[1] += geo.gapAreaM2().getOrDefault(c.code(), 0.0);
+        }
+        if (childLength == 15) {
+            grids.forEach(g -> childArea.put(g.code(), new double[] {g.geom().getArea(), 0}));
+        }
+        for (Finding f : all) {
+            String code = f.gridCode() != null && childLength == 15 ? f.gridCode() : f.communityCode();
+            if (code != null && code.length() >= childLength) {
+                byChild.computeIfAbsent(code.substring(0, childLength), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<ChildSummary> children = new ArrayList<>();
+        childArea.forEach((code, a) -> children.add(new ChildSummary(code, round(a[0]), round(a[1]),
+                a[0] == 0 ? 1.0 : share(1 - a[1] / a[0]), countByKind(byChild.getOrDefault(code, List.of())))));
+        List<FindingView> views = all.stream().limit(cfg.getMaxListedFindings()).map(CoverageService::view).toList();
+        Report report = new Report(prefix, cfg.getSliverM2(), new Band(cfg.getUrbanMinHouseholds(),
+                cfg.getUrbanMaxHouseholds(), cfg.getRuralMinHouseholds(), cfg.getRuralMaxHouseholds()),
+                communities.size(), grids.size(), round(area), round(gap), area == 0 ? 0 : share(1 - gap / area),
+                totals[0], totals[1], totals[0] == 0 ? 1.0 : share((double) totals[1] / totals[0]), counts, children,
+                all.size(), views, (System.nanoTime() - t0) / 1_000_000, Map.of("load", (tLoaded - t0) / 1_000_000,
+                "geometry", (tGeometry - tLoaded) / 1_000_000, "assemble", (System.nanoTime() - tGeometry) / 1_000_000));
+        return new Analysis(report, all);
+    }
+
+    private void buildingFindings(Connection c, String prefix, int srid, WKBReader wkb, List<Finding> out)
+            throws SQLException {
+        double tol = config.getCoverage().getSliverM2();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/buildings_without_grid"))) {
+            ps.setInt(1, srid);
+            ps.setString(2, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Geometry g = read(wkb, rs.getBytes(3));
+                    out.add(new Finding(Kind.BUILDING_NO_GRID, rs.getString(2), null, null, rs.getString(1), g,
+                            g.getArea(), 0, rs.getInt(4), "no grid holds this building"));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/buildings_split"))) {
+            ps.setInt(1, srid);
+            ps.setInt(2, srid);
+            ps.setString(3, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double outside = rs.getDouble(5);
+                    if (outside <= tol) {
+                        continue;
+                    }
+                    String others = rs.getString(6);
+                    out.add(new Finding(Kind.BUILDING_SPLIT, rs.getString(2), rs.getString(3), others,
+                            rs.getString(1), read(wkb, rs.getBytes(4)), outside, 0, rs.getInt(7),
+                            Math.round(outside) + " m² of the building lie outside its grid"
+                                    + (others == null ? "" : " (in " + others + ")")));
+                }
+            }
+        }
+    }
+
+    static Map<String, Integer> countByKind(List<Finding> fs) {
+        Map<Kind, Integer> m = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            m.put(k, 0);
+        }
+        fs.forEach(f -> m.merge(f.kind(), 1, Integer::sum));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k.name(), v));
+        return out;
+    }
+
+    static FindingView view(Finding f) {
+        return new FindingView(f.kind().name(), f.communityCode(), f.gridCode(), f.otherGridCode(), f.buildingId(),
+                round(f.areaM2()), round(f.lengthM()), f.households(), f.detail());
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static double share(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    private static Geometry read(WKBReader wkb, byte[] bytes) {
+        try {
+            return wkb.read(bytes);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+        }
+    }
+}
