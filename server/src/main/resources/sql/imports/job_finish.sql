@@ -2,5 +2,5 @@
 UPDATE import_job
 SET status = ?, phase = 'done', progress = CASE WHEN status = 'RUNNING' AND ? THEN 1 ELSE progress END,
     counts = ?::jsonb, errors = ?::jsonb, error_count = ?, repairs = ?::jsonb, ignored_columns = ?::jsonb,
-    message = ?, problem = ?::jsonb, finished_at = now(), updated_at = now()
+    message = ?, problem = ?::jsonb, finished_at = clock_timestamp(), updated_at = now()
 WHERE id = ?

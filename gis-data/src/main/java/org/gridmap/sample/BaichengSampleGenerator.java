@@ -1012,7 +1012,7 @@ public final class BaichengSampleGenerator {
     }
 
     /** 1 → 一, 10 → 十, 23 → 二十三, 105 → 一百零五 (for road and school names). */
-    static String chineseNumber(int n) {
+    public static String chineseNumber(int n) {
         String digits = "零一二三四五六七八九";
         if (n < 10) {
             return String.valueOf(digits.charAt(n));
