@@ -136,9 +136,13 @@ final class RiskExplainer {
                 s.ruleSetVersion(), rule.color(), rule.name(), rule.number(), reasonZh, reasonEn, inputs);
     }
 
+    /** Metres for people: 1.2, 0.8, 1.35, 3.0 (two decimals at most, one at least). */
     private static BigDecimal m(BigDecimal v) {
-        return v == null ? null : v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().scale() < 1
-                ? v.setScale(1, RoundingMode.HALF_UP) : v.setScale(2, RoundingMode.HALF_UP);
+        if (v == null) {
+            return null;
+        }
+        BigDecimal r = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return r.scale() < 1 ? r.setScale(1, RoundingMode.UNNECESSARY) : r;
     }
 
     private static List<String> list(Array a) throws SQLException {

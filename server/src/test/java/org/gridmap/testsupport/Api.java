@@ -79,6 +79,16 @@ public final class Api {
         return send(b);
     }
 
+    /** Any method with a JSON body. */
+    public Response send(String method, String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
     /** POST /api/imports with a file and form fields (kind, crs, …). */
     public Response importFile(String token, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "----gridmap" + UUID.randomUUID();
