@@ -400,3 +400,13 @@ CREATE TRIGGER zone_risk_upd AFTER UPDATE ON flood_zone REFERENCING NEW TABLE AS
     FOR EACH STATEMENT EXECUTE FUNCTION gm_risk_on_zone();
 CREATE TRIGGER zone_risk_del AFTER DELETE ON flood_zone REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION gm_risk_on_zone();
+
+-- Which server instance runs a job. Each instance holds pg_advisory_lock(7262, instance_key) on a dedicated session
+-- for its lifetime; PostgreSQL drops it when the process dies, so "RUNNING but its instance's lock is gone" means
+-- the job died with its process (kill -9 included), on any number of instances.
+ALTER TABLE risk_run ADD COLUMN instance_key integer;
+ALTER TABLE import_job ADD COLUMN instance_key integer;
+
+CREATE FUNCTION gm_instance_alive(k integer) RETURNS boolean LANGUAGE sql STABLE AS
+$$ SELECT k IS NOT NULL AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = 7262
+                                     AND l.objid = k::oid AND l.granted) $$;

@@ -20,7 +20,10 @@ class ImportJobRepository {
     private final Db db;
     private final JsonMapper json;
 
-    ImportJobRepository(Db db, JsonMapper json) {
+    private final org.gridmap.support.Instance instance;
+
+    ImportJobRepository(Db db, JsonMapper json, org.gridmap.support.Instance instance) {
+        this.instance = instance;
         this.db = db;
         this.json = json;
     }
@@ -33,6 +36,7 @@ class ImportJobRepository {
                 ps.setString(3, fileName);
                 ps.setString(4, actor);
                 ps.setString(5, write(options));
+                ps.setInt(6, instance.key());
                 return ps.executeUpdate();
             }
         });

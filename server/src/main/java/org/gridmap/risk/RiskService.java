@@ -91,9 +91,11 @@ public class RiskService {
     private final ExecutorService executor;
 
     private final int metricSrid;
+    private final org.gridmap.support.Instance instance;
 
     RiskService(Db db, Audit audit, JsonMapper json, @Named("risk") ExecutorService executor,
-                org.gridmap.support.GridmapConfig config) {
+                org.gridmap.support.GridmapConfig config, org.gridmap.support.Instance instance) {
+        this.instance = instance;
         this.metricSrid = config.getMetricSrid();
         this.db = db;
         this.audit = audit;
@@ -114,7 +116,7 @@ public class RiskService {
             try (Statement st = c.createStatement()) {
                 return st.executeUpdate("UPDATE risk_run SET status = 'FAILED', phase = 'done', finished_at = now(), "
                         + "message = 'interrupted (the server stopped); the previous results are unchanged' "
-                        + "WHERE status = 'RUNNING' AND updated_at < now() - interval '2 minutes'");
+                        + "WHERE status = 'RUNNING' AND NOT gm_instance_alive(instance_key)");
             }
         });
         if (n > 0) {
@@ -264,6 +266,7 @@ public class RiskService {
                 ps.setLong(1, s.id());
                 ps.setInt(2, rules.version());
                 ps.setString(3, caller.username());
+                ps.setInt(4, instance.key());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
