@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code migrate}, {@code load-sample [--households N]}, {@code import --kind K [--crs C] [--repair] FILE}.
  */
 final class Cli {
-    private static final List<String> COMMANDS = List.of("migrate", "load-sample", "import");
+    private static final List<String> COMMANDS = List.of("migrate", "load-sample", "import", "bench");
 
     private Cli() {}
 
@@ -65,12 +65,18 @@ final class Cli {
                     }
                     return ctx.getBean(ImportService.class).runFromCli(path, opts);
                 }
+                case "bench" -> {
+                    // ~1,000,000 households: the larger lattice has relatively more single-storey outskirts.
+                    int households = Integer.parseInt(opts.getOrDefault("households", "1150000"));
+                    return new org.gridmap.bench.Bench(ctx, Path.of(opts.getOrDefault("out", "bench/results")))
+                            .run(file == null ? "coverage" : file, households);
+                }
                 default -> {
                     System.err.println("unknown command " + Arrays.toString(args));
                     return 2;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             System.err.println("失败 / failed: " + e.getMessage());
             return 1;
         }

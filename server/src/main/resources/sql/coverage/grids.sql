@@ -1,10 +1,7 @@
--- Current grids under an area prefix with their household counts and whether they have a chief and a worker.
--- 1 prefix (households), 2 prefix (stewards), 3 metric srid, 4 prefix (grids)
+-- Current grids under an area prefix with their household counts (area_stats) and whether they have a chief and a
+-- worker. 1 prefix (households), 2 prefix (stewards), 3 metric srid, 4 prefix (grids)
 WITH hh AS (
-    SELECT b.grid_code, sum(b.households) AS n
-    FROM building b
-    WHERE b.grid_code LIKE ?
-    GROUP BY b.grid_code),
+    SELECT code AS grid_code, households AS n FROM area_stats WHERE code LIKE ? AND length(code) = 15),
 st AS (
     SELECT grid_code, bool_or(role = 'GRID_CHIEF') AS chief, bool_or(role = 'GRID_WORKER') AS worker
     FROM steward WHERE grid_code LIKE ?

@@ -1,5 +1,6 @@
--- Households of the area, and those in a building some grid holds (building.households is a trigger-kept count).
--- 1 prefix
-SELECT coalesce(sum(households), 0) AS households, coalesce(sum(households) FILTER (WHERE grid_code IS NOT NULL), 0) AS covered
-FROM building
-WHERE coalesce(grid_code, community_code) LIKE ?
+-- Households of the area, and those in a building some grid holds (area_stats: per grid, or per community for
+-- buildings in no grid). 1 prefix
+SELECT coalesce(sum(households), 0) AS households,
+       coalesce(sum(households) FILTER (WHERE length(code) = 15), 0) AS covered
+FROM area_stats
+WHERE code LIKE ?

@@ -171,4 +171,25 @@ class SampleApiTest extends PostgisTest {
         assertEquals(2, now.get("history").size());
         assertTrue(then.get("area_m2").asLong() > now.get("area_m2").asLong());
     }
+
+    @Test
+    void cachedTotalsMatchARecountAfterChanges() {
+        String recount = "SELECT string_agg(code || ':' || b || ':' || h || ':' || p || ':' || v, ',' ORDER BY code) FROM ("
+                + "SELECT coalesce(b.grid_code, b.community_code) AS code, count(*) AS b, sum(b.households) AS h, "
+                + "sum(b.people) AS p, sum(b.vulnerable_people) AS v FROM building b GROUP BY 1) x WHERE code IS NOT NULL "
+                + "AND h > 0";
+        String cached = "SELECT string_agg(code || ':' || buildings || ':' || households || ':' || people || ':' || "
+                + "vulnerable_people, ',' ORDER BY code) FROM area_stats WHERE households > 0";
+        String truth = "SELECT count(*) = (SELECT sum(households) FROM building) AND sum(members) = "
+                + "(SELECT sum(people) FROM building) FROM household";
+        Sql.exec(ds, "INSERT INTO household (household_id, building_id, floor, members, elderly) SELECT 'X-' || id, id, 1, 3, 1 "
+                + "FROM building ORDER BY id LIMIT 50");
+        Sql.exec(ds, "UPDATE household SET building_id = (SELECT max(id) FROM building) WHERE household_id LIKE 'X-1%'");
+        Sql.exec(ds, "DELETE FROM household WHERE household_id LIKE 'X-2%'");
+        Sql.exec(ds, "UPDATE household SET members = members + 1 WHERE household_id LIKE 'X-3%'");
+        assertEquals(Boolean.TRUE, Sql.value(ds, truth), "per-building counts match the households");
+        assertEquals(Sql.value(ds, recount), Sql.value(ds, cached), "per-area totals match a recount");
+        Sql.exec(ds, "DELETE FROM household WHERE household_id LIKE 'X-%'");
+        assertEquals(Sql.value(ds, recount), Sql.value(ds, cached));
+    }
 }

@@ -1,0 +1,325 @@
+package org.gridmap.bench;
+
+import io.micronaut.context.ApplicationContext;
+import org.gridmap.coverage.CoverageService;
+import org.gridmap.risk.RiskService;
+import org.gridmap.sample.SampleLoader;
+import org.gridmap.security.Caller;
+import org.gridmap.security.Role;
+import org.gridmap.support.Db;
+import org.gridmap.support.GridmapConfig;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code ./gridmap bench coverage|risk}: measures gridmap against plain SQL doing the same job, in one run, on the
+ * generator's large city, and writes a Markdown report to bench/results/. Medians of several runs after a warm-up.
+ * Runs against its own database (the script points GRIDMAP_DB_URL at gridmap_bench).
+ */
+public final class Bench {
+    static final String SYNTHETIC_COUNTY = "229901";
+    private final ApplicationContext ctx;
+    private final Db db;
+    private final Path out;
+    private final StringBuilder report = new StringBuilder();
+
+    public Bench(ApplicationContext ctx, Path out) {
+        this.ctx = ctx;
+        this.db = ctx.getBean(Db.class);
+        this.out = out;
+    }
+
+    public int run(String what, int households) throws IOException {
+        ensureCity(households);
+        switch (what) {
+            case "coverage" -> coverage();
+            case "risk" -> risk();
+            default -> {
+                System.err.println("unknown benchmark '" + what + "': coverage or risk (tiles and tickets come with "
+                        + "their issues)");
+                return 2;
+            }
+        }
+        Files.createDirectories(out);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+        Path file = out.resolve(what + "-" + stamp + ".md");
+        Files.writeString(file, report.toString());
+        Files.writeString(out.resolve(what + ".md"), report.toString());
+        System.out.println(report);
+        System.out.println("报告 / report: " + file + " (and " + out.resolve(what + ".md") + ")");
+        return 0;
+    }
+
+    private void ensureCity(int households) {
+        SampleLoader loader = ctx.getBean(SampleLoader.class);
+        GridmapConfig.Sample s = ctx.getBean(GridmapConfig.class).getSample();
+        loader.load(s.getSeed(), households, s.getDemoPassword(), m -> System.out.println("  " + m));
+    }
+
+    // ------------------------------------------------------------------------------------------------ coverage
+
+    private void coverage() {
+        CoverageService coverage = ctx.getBean(CoverageService.class);
+        ensureSyntheticGrids(20_000);
+        header("Coverage QA benchmark");
+        report.append("| area | grids | gridmap median (ms) | gridmap runs (ms) | plain SQL median (ms) | ratio gridmap / SQL |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (String[] area : new String[][] {{"220802", "the sample district (generator's large city)"},
+            {SYNTHETIC_COUNTY, "synthetic district (20,000 grids, 2% drawn defects)"}}) {
+            long grids = scalar("SELECT count(*) FROM grid WHERE valid_to IS NULL AND grid_code LIKE '" + area[0] + "%'");
+            coverage.analyze(area[0]); // warm-up
+            long[] ours = times(5, () -> coverage.analyze(area[0]).report().elapsedMs());
+            long[] sql = times(3, () -> timed(() -> plainSqlCoverage(area[0])));
+            report.append(String.format("| %s %s | %,d | %d | %s | %d | %.2f |%n", area[0], area[1], grids, median(ours),
+                    Arrays.toString(ours), median(sql), (double) median(ours) / median(sql)));
+            var r = coverage.analyze(area[0]).report();
+            report.append(String.format("|  ↳ findings | | %s | | | |%n", r.counts()));
+        }
+        report.append("""
+
+            gridmap: `CoverageService.analyze` (server-side, what `GET /api/coverage` runs): loads communities and grids
+            transformed to EPSG:4550, JTS CoverageValidator (gap width 0.5 m), CoverageUnion per community, differences,
+            prepared relates for overlaps, plus the building, band and steward findings from SQL.
+            Plain SQL: the same gap, overlap, outside-community, band and steward findings written directly in PostGIS
+            (ST_Union + ST_Difference per community, a self-join with ST_Relate '2********' + ST_Intersection for
+            overlaps, ST_Difference for outside parts, aggregates for bands and stewards). PostGIS 3.3 has no coverage
+            validator, so the SQL side does less (no invalid-edge check).
+            Targets (issue 3): ~2,000 grids ≤ 0.25 s; 20,000 grids ≤ 3 s.
+            """);
+    }
+
+    /** Plain SQL doing the coverage job; returns the number of findings so nothing is optimised away. */
+    private long plainSqlCoverage(String prefix) {
+        String p = "'" + prefix + "%'";
+        return scalar("""
+            WITH c AS (SELECT code, geom FROM admin_area WHERE level = 'COMMUNITY' AND code LIKE %1$s),
+            g AS (SELECT grid_code, community_code, geom FROM grid WHERE valid_to IS NULL AND grid_code LIKE %1$s),
+            gaps AS (SELECT c.code, (ST_Dump(ST_Difference(c.geom, coalesce(ST_Union(g.geom), 'POLYGON EMPTY'::geometry)))).geom AS gm
+                     FROM c LEFT JOIN g ON g.community_code = c.code GROUP BY c.code, c.geom),
+            ovl AS (SELECT a.grid_code, b.grid_code AS other, ST_Intersection(a.geom, b.geom) AS gm
+                         FROM g a JOIN g b ON a.grid_code < b.grid_code AND a.geom && b.geom
+                         AND ST_Relate(a.geom, b.geom, '2********')),
+            outside AS (SELECT g.grid_code, ST_Difference(g.geom, c.geom) AS gm FROM g JOIN c ON c.code = g.community_code
+                        WHERE NOT ST_CoveredBy(g.geom, c.geom)),
+            band AS (SELECT g.grid_code FROM g LEFT JOIN building b ON b.grid_code = g.grid_code
+                     LEFT JOIN household h ON h.building_id = b.id GROUP BY g.grid_code HAVING count(h.id) NOT BETWEEN 300 AND 500),
+            stew AS (SELECT g.grid_code FROM g WHERE NOT EXISTS (SELECT 1 FROM steward s WHERE s.grid_code = g.grid_code
+                     AND s.role = 'GRID_CHIEF'))
+            SELECT (SELECT count(*) FROM gaps WHERE ST_Area(ST_Transform(gm, 4550)) > 1)
+                 + (SELECT count(*) FROM ovl WHERE ST_Area(ST_Transform(gm, 4550)) > 1)
+                 + (SELECT count(*) FROM outside WHERE ST_Area(ST_Transform(gm, 4550)) > 1)
+                 + (SELECT count(*) FROM band) + (SELECT count(*) FROM stew)
+            """.formatted(p));
+    }
+
+    /**
+     * A synthetic district of 200 communities × 100 grids (100 m squares) south-west of the city, with about 2% of
+     * grids drawn wrong (shifted 3 m: a gap on one side, an overlap on the other).
+     */
+    private void ensureSyntheticGrids(int grids) {
+        if (scalar("SELECT count(*) FROM grid WHERE grid_code LIKE '" + SYNTHETIC_COUNTY + "%'") >= grids) {
+            return;
+        }
+        System.out.println("  building a synthetic district of " + grids + " grids for the coverage benchmark …");
+        db.tx(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO admin_area (code, name, level, parent_code) VALUES ('" + SYNTHETIC_COUNTY
+                        + "', '合成基准区', 'COUNTY', NULL), ('" + SYNTHETIC_COUNTY + "001', '合成街道', 'STREET', '"
+                        + SYNTHETIC_COUNTY + "') ON CONFLICT DO NOTHING");
+                // 200 communities in a 20 × 10 block, each 1 km × 1 km in EPSG:4550, south-west of the city.
+                st.execute("""
+                    INSERT INTO admin_area (code, name, level, parent_code, geom)
+                    SELECT '%1$s001' || lpad(k::text, 3, '0'), '合成社区' || k, 'COMMUNITY', '%1$s001',
+                           ST_Multi(ST_Transform(ST_MakeEnvelope(x0, y0, x0 + 1000, y0 + 1000, 4550), 4326))
+                    FROM (SELECT k, 470000 + ((k - 1) %% 20) * 1000 AS x0, 5000000 + ((k - 1) / 20) * 1000 AS y0
+                          FROM generate_series(1, 200) k) s
+                    ON CONFLICT DO NOTHING""".formatted(SYNTHETIC_COUNTY));
+                st.execute("""
+                    INSERT INTO grid (grid_code, name, community_code, geom)
+                    SELECT '%1$s001' || lpad(k::text, 3, '0') || lpad(j::text, 3, '0'), '合成网格', '%1$s001' || lpad(k::text, 3, '0'),
+                           ST_Multi(ST_Transform(ST_MakeEnvelope(x, y, x + 100, y + 100, 4550), 4326))
+                    FROM (SELECT k, j,
+                                 470000 + ((k - 1) %% 20) * 1000 + ((j - 1) %% 10) * 100
+                                   + CASE WHEN (k * 131 + j * 17) %% 50 = 0 THEN 3 ELSE 0 END AS x,
+                                 5000000 + ((k - 1) / 20) * 1000 + ((j - 1) / 10) * 100 AS y
+                          FROM generate_series(1, 200) k, generate_series(1, 100) j) s""".formatted(SYNTHETIC_COUNTY));
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ risk
+
+    private void risk() {
+        RiskService risk = ctx.getBean(RiskService.class);
+        Caller bench = new Caller("bench", Role.ADMIN, "");
+        long households = scalar("SELECT count(*) FROM household");
+        long buildings = scalar("SELECT count(*) FROM building");
+        header("四色 classification benchmark");
+        report.append(String.format("Data: %,d households in %,d buildings (the generator's large city), scenario R50 "
+                + "(%d depth zones).%n%n", households, buildings, scalar("SELECT count(*) FROM flood_zone z JOIN "
+                + "flood_scenario s ON s.id = z.scenario_id WHERE s.code = 'R50'")));
+        long[] ours = times(3, () -> {
+            long t0 = System.nanoTime();
+            RiskService.Run r = risk.startRun(bench, "R50").done().join();
+            if (!r.status().equals("SUCCEEDED")) {
+                throw new IllegalStateException("run failed: " + r.message());
+            }
+            return (System.nanoTime() - t0) / 1_000_000;
+        });
+        long[] naive = times(1, () -> timed(() -> plainSqlRisk(false)));
+        long[] tuned = times(3, () -> timed(() -> plainSqlRisk(true)));
+        report.append("| job | median (ms) | runs (ms) | ratio to gridmap |\n|---|---|---|---|\n");
+        report.append(String.format("| gridmap full run (start → committed, inputs + per-area counts) | %d | %s | 1.00 |%n",
+                median(ours), Arrays.toString(ours)));
+        report.append(String.format("| plain SQL, naive (households × zones, no subdivision) into a table | %d | %s | %.2f |%n",
+                median(naive), Arrays.toString(naive), (double) median(naive) / median(ours)));
+        report.append(String.format("| plain SQL, tuned (ST_Subdivide) into a table | %d | %s | %.2f |%n",
+                median(tuned), Arrays.toString(tuned), (double) median(tuned) / median(ours)));
+        long[] incremental = incremental();
+        report.append(String.format("| incremental: one building's grade changes (trigger re-classifies it, its grid) | %d "
+                + "| %s | |%n", median(incremental), Arrays.toString(incremental)));
+        report.append("""
+
+            gridmap: `RiskService` run: building inputs from `gm_risk_building_inputs` (subdivided zones, planar distances in
+            EPSG:4550), worst rule per building and counts per grid from `gm_risk_aggregate`, made current in the same
+            transaction. Households' colours are derived from the stored building inputs by `gm_risk_rule`.
+            Plain SQL: every household's colour written to a table by one INSERT … SELECT with the rule inline (the naive
+            one intersects whole zone polygons; the tuned one subdivides them first).
+            Targets (issue 3): 1,000,000 households ≤ 2 s; one building's change ≤ 50 ms.
+            """);
+    }
+
+    private long[] incremental() {
+        List<Long> ids = new ArrayList<>();
+        db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT b.id FROM building b JOIN "
+                    + "risk_building rb ON rb.building_id = b.id JOIN risk_current rc ON rc.run_id = rb.run_id "
+                    + "WHERE b.households > 0 ORDER BY b.id LIMIT 21")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return null;
+        });
+        long[] t = new long[ids.size()];
+        for (int k = 0; k < ids.size(); k++) {
+            long id = ids.get(k);
+            t[k] = timed(() -> db.tx(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE building SET safety_grade = CASE WHEN "
+                        + "safety_grade = 'D' THEN 'B' ELSE 'D' END WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    return (long) ps.executeUpdate();
+                }
+            }));
+        }
+        return Arrays.copyOfRange(t, 1, t.length);
+    }
+
+    private long plainSqlRisk(boolean subdivide) {
+        return db.tx(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL work_mem = '128MB'");
+                st.execute("DROP TABLE IF EXISTS bench_naive_result");
+                String zones = subdivide
+                        ? "(SELECT depth_m, zone_kind, ST_Subdivide(geom, 96) AS geom FROM flood_zone WHERE scenario_id = s.id)"
+                        : "(SELECT depth_m, zone_kind, geom FROM flood_zone WHERE scenario_id = s.id)";
+                st.execute("""
+                    CREATE TEMP TABLE bench_naive_result ON COMMIT DROP AS
+                    WITH s AS (SELECT id FROM flood_scenario WHERE code = 'R50'),
+                    z AS MATERIALIZED %s,
+                    bi AS (SELECT b.id, max(z.depth_m) AS d, bool_or(z.zone_kind IN ('FLOODWAY', 'DETENTION')) AS deep
+                           FROM building b JOIN z ON ST_Intersects(b.geom, z.geom) GROUP BY b.id)
+                    SELECT h.id,
+                           CASE WHEN bi.d IS NULL THEN 'GREEN'
+                                WHEN (CASE WHEN h.floor = 0 THEN bi.d + 2.5 ELSE bi.d - (h.floor - 1) * 3.0 END) >= 0.5
+                                     OR h.floor = 0 OR b.safety_grade IN ('C', 'D') OR bi.deep THEN 'RED'
+                                WHEN (CASE WHEN h.floor = 0 THEN bi.d + 2.5 ELSE bi.d - (h.floor - 1) * 3.0 END) > 0.15 THEN 'ORANGE'
+                                ELSE 'YELLOW' END AS colour
+                    FROM household h JOIN building b ON b.id = h.building_id LEFT JOIN bi ON bi.id = b.id
+                    CROSS JOIN s""".formatted(zones.replace("s.id", "(SELECT id FROM flood_scenario WHERE code = 'R50')")));
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM bench_naive_result")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private void header(String title) {
+        report.append("# ").append(title).append("\n\n");
+        report.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+                .append(" (Asia/Shanghai) by `./gridmap bench`.\n\n");
+        report.append("Machine: ").append(machine()).append("\n\n");
+        String database = db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT version(), postgis_full_version()")) {
+                rs.next();
+                return rs.getString(1).replaceAll(" on .*", "") + "; PostGIS "
+                        + rs.getString(2).replaceAll("^POSTGIS=\"([^\"]+)\".*", "$1");
+            }
+        });
+        report.append("Database: ").append(database).append(".\n\n");
+        report.append("Caveat: a shared 2-core machine; the load average at the start was ")
+                .append(String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append(". Medians of several runs after a warm-up; compare ratios more than absolute times.\n\n");
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.replaceAll(".*:\\s*", "")).orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + (mem >> 30) + " GiB, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version");
+    }
+
+    private long scalar(String sql) {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static long timed(LongSupplier job) {
+        long t0 = System.nanoTime();
+        job.getAsLong();
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long[] times(int n, LongSupplier run) {
+        long[] t = new long[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = run.getAsLong();
+        }
+        return t;
+    }
+
+    private static long median(long[] t) {
+        long[] s = t.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
