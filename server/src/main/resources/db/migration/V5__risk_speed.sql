@@ -57,10 +57,11 @@ WITH touch AS MATERIALIZED (
     WHERE p.scenario_id = scenario AND (ids IS NULL OR b.id = ANY (ids))
     GROUP BY b.id),
 candidates AS MATERIALIZED (
-    SELECT DISTINCT b.id, b.geom
-    FROM flood_zone_part p JOIN building b ON b.geom && ST_Expand(p.geom, max_near_m / 70000.0)
-    WHERE p.scenario_id = scenario AND (ids IS NULL OR b.id = ANY (ids))
-      AND NOT EXISTS (SELECT 1 FROM touch t WHERE t.id = b.id)),
+    SELECT b.id, b.geom FROM building b
+    WHERE b.id IN (SELECT DISTINCT b2.id
+                   FROM flood_zone_part p JOIN building b2 ON b2.geom && ST_Expand(p.geom, max_near_m / 70000.0)
+                   WHERE p.scenario_id = scenario AND (ids IS NULL OR b2.id = ANY (ids)))
+      AND b.id NOT IN (SELECT t.id FROM touch t)),
 near AS (
     SELECT x.id, x.m FROM (
         SELECT c.id, (SELECT min(ST_Distance(bm.g, p.gm)) FROM flood_zone_part p
@@ -68,10 +69,11 @@ near AS (
         FROM candidates c CROSS JOIN LATERAL (SELECT ST_Transform(c.geom, metric_srid) AS g) bm) x
     WHERE x.m <= max_near_m),
 rec AS (
-    SELECT DISTINCT ON (ri.building_id) ri.building_id, ri.depth_m, ri.flood_name
+    SELECT ri.building_id, max(ri.depth_m) AS depth_m,
+           (array_agg(ri.flood_name ORDER BY ri.depth_m DESC, ri.flood_name))[1] AS flood_name
     FROM recorded_inundation ri
     WHERE ids IS NULL OR ri.building_id = ANY (ids)
-    ORDER BY ri.building_id, ri.depth_m DESC)
+    GROUP BY ri.building_id)
 SELECT coalesce(t.id, n.id, r.building_id), t.d, r.depth_m, r.flood_name, coalesce(t.kinds, '{}'), n.m
 FROM touch t
 FULL JOIN near n ON n.id = t.id
@@ -139,5 +141,60 @@ BEGIN
             FROM gm_hr GROUP BY code) c ON c.code = tot.code
         WHERE tot.households > 0 AND (codes IS NULL OR tot.code = ANY (codes))) t;
     TRUNCATE gm_hr;
+END
+$$;
+
+-- The same inputs for a few buildings, driven from the buildings (index lookups into the zone pieces) instead of
+-- from the zones. gm_risk_refresh uses it; a test checks it gives exactly what the batch form gives.
+CREATE FUNCTION gm_risk_building_inputs_for(scenario bigint, ids bigint[], max_near_m double precision,
+                                            metric_srid integer)
+    RETURNS TABLE (building_id bigint, model_depth_m numeric, recorded_depth_m numeric, recorded_flood text,
+                   zone_kinds text[], near_m real)
+    LANGUAGE sql STABLE AS
+$$
+SELECT x.id, x.d, r.depth_m, r.flood_name, x.kinds, CASE WHEN x.d IS NULL THEN x.m END
+FROM (
+    SELECT b.id, t.d, coalesce(t.kinds, '{}') AS kinds,
+           CASE WHEN t.d IS NULL THEN (
+               SELECT min(ST_Distance(ST_Transform(b.geom, metric_srid), p.gm)) FROM flood_zone_part p
+               WHERE p.scenario_id = scenario AND p.geom && ST_Expand(b.geom, max_near_m / 70000.0))::real END AS m
+    FROM building b
+    CROSS JOIN LATERAL (
+        SELECT max(p.depth_m) AS d,
+               coalesce(array_agg(DISTINCT p.zone_kind) FILTER (WHERE p.zone_kind IS NOT NULL), '{}') AS kinds
+        FROM flood_zone_part p
+        WHERE p.scenario_id = scenario AND p.geom && b.geom AND ST_Intersects(b.geom, p.geom)) t
+    WHERE b.id = ANY (ids)) x
+LEFT JOIN LATERAL (
+    SELECT ri.depth_m, ri.flood_name FROM recorded_inundation ri WHERE ri.building_id = x.id
+    ORDER BY ri.depth_m DESC, ri.flood_name LIMIT 1) r ON true
+WHERE x.d IS NOT NULL OR r.depth_m IS NOT NULL OR x.m <= max_near_m
+$$;
+
+CREATE OR REPLACE FUNCTION gm_risk_refresh(ids bigint[], extra_codes text[]) RETURNS void LANGUAGE plpgsql AS
+$$
+DECLARE
+    cur record;
+    codes text[];
+BEGIN
+    IF ids IS NULL OR cardinality(ids) = 0 OR NOT EXISTS (SELECT 1 FROM risk_current) THEN
+        RETURN;
+    END IF;
+    SELECT array_agg(DISTINCT c) INTO codes FROM (
+        SELECT coalesce(b.grid_code, b.community_code) AS c FROM building b WHERE b.id = ANY (ids)
+        UNION SELECT unnest(extra_codes)) x WHERE c IS NOT NULL;
+    FOR cur IN SELECT rc.run_id, rc.scenario_id FROM risk_current rc LOOP
+        DELETE FROM risk_building rb WHERE rb.run_id = cur.run_id AND rb.building_id = ANY (ids);
+        IF cardinality(ids) > 5000 THEN
+            INSERT INTO risk_building (run_id, building_id, model_depth_m, recorded_depth_m, recorded_flood, zone_kinds, near_m)
+            SELECT cur.run_id, i.building_id, i.model_depth_m, i.recorded_depth_m, i.recorded_flood, i.zone_kinds, i.near_m
+            FROM gm_risk_building_inputs(cur.scenario_id, ids, 200, gm_metric_srid()) i;
+        ELSE
+            INSERT INTO risk_building (run_id, building_id, model_depth_m, recorded_depth_m, recorded_flood, zone_kinds, near_m)
+            SELECT cur.run_id, i.building_id, i.model_depth_m, i.recorded_depth_m, i.recorded_flood, i.zone_kinds, i.near_m
+            FROM gm_risk_building_inputs_for(cur.scenario_id, ids, 200, gm_metric_srid()) i;
+        END IF;
+        PERFORM gm_risk_aggregate(cur.run_id, codes);
+    END LOOP;
 END
 $$;
