@@ -331,6 +331,14 @@ public class RiskService {
                     return ps.executeUpdate();
                 }
             });
+            // Fresh statistics: a run adds tens of thousands of rows, and the incremental refreshes after it need
+            // plans that look up one building, not walk the whole run.
+            db.read(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ANALYZE risk_building, risk_area");
+                }
+                return null;
+            });
             LOG.info("四色 run {} ({}) done: {}", runId, s.code(), counts);
         } catch (RuntimeException e) {
             String cid = UUID.randomUUID().toString();
