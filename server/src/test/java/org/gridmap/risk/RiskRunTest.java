@@ -99,9 +99,26 @@ class RiskRunTest extends PostgisTest {
         return "GREEN";
     }
 
+    /** Household id → colour, by the oracle, for a scenario. */
+    Map<String, String> oracleColours(String scenario, double red) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        oracleRows(scenario, red, (grid, id, colour) -> out.put(id, colour));
+        return out;
+    }
+
+    interface Row {
+        void accept(String grid, String householdId, String colour);
+    }
+
     /** Per grid code → households per colour, by the oracle, for a scenario. */
     Map<String, Map<String, Integer>> oracleCounts(String scenario, double red) throws Exception {
         Map<String, Map<String, Integer>> out = new TreeMap<>();
+        oracleRows(scenario, red, (grid, id, colour) -> out.computeIfAbsent(grid, k -> new TreeMap<>())
+                .merge(colour, 1, Integer::sum));
+        return out;
+    }
+
+    void oracleRows(String scenario, double red, Row sink) throws Exception {
         String sql = """
             WITH z AS (SELECT fz.* FROM flood_zone fz JOIN flood_scenario s ON s.id = fz.scenario_id WHERE s.code = '%s'),
             inputs AS (
@@ -114,7 +131,8 @@ class RiskRunTest extends PostgisTest {
                          AND ST_DWithin(b.geom, z.geom, 0.003)) AS near
               FROM building b)
             SELECT b.grid_code, i.d, h.floor, b.safety_grade,
-                   (h.elderly + h.children + h.sick + h.disabled + h.pregnant > 0 OR h.living_alone) AS v, i.kinds, i.near
+                   (h.elderly + h.children + h.sick + h.disabled + h.pregnant > 0 OR h.living_alone) AS v, i.kinds, i.near,
+                   h.household_id
             FROM household h JOIN building b ON b.id = h.building_id JOIN inputs i ON i.id = b.id
             """.formatted(scenario);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -123,10 +141,9 @@ class RiskRunTest extends PostgisTest {
                 Double n = rs.wasNull() ? null : near;
                 String colour = oracle(rs.getDouble(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
                         rs.getString(6), n, red, 0.15, 0.15, 3.0, 2.5, 50);
-                out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).merge(colour, 1, Integer::sum);
+                sink.accept(rs.getString(1), rs.getString(8), colour);
             }
         }
-        return out;
     }
 
     Map<String, Map<String, Integer>> storedCounts(String scenario) {
@@ -185,6 +202,29 @@ class RiskRunTest extends PostgisTest {
         assertEquals(hh.get("RED").asLong() + hh.get("ORANGE").asLong(), s.get("must_move_households").asLong(),
                 "warning level II moves red and orange");
         assertEquals(oracleCounts("R50", 0.5), storedCounts("R50"), "every grid's counts agree with the oracle");
+        // And every household, as the API lists it grid by grid.
+        Map<String, String> api = new TreeMap<>();
+        List<String> grids = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT grid_code FROM grid WHERE valid_to IS NULL ORDER BY 1")) {
+            while (rs.next()) {
+                grids.add(rs.getString(1));
+            }
+        }
+        for (String grid : grids) {
+            for (int page = 1; ; page++) {
+                JsonNode p2 = this.api.get("/api/risk/households?grid=" + grid + "&scenario=R50&size=500&page=" + page,
+                        token).json();
+                p2.get("households").forEach(h -> api.put(h.get("household_id").asText(), h.get("color").asText()));
+                if (page * 500 >= p2.get("total").asLong()) {
+                    break;
+                }
+            }
+        }
+        Map<String, String> oracle = oracleColours("R50", 0.5);
+        assertEquals(oracle.size(), api.size(), "every household listed once");
+        long differ = oracle.entrySet().stream().filter(e -> !e.getValue().equals(api.get(e.getKey()))).count();
+        assertEquals(0, differ, "households whose colour differs from the rule table");
     }
 
     @Test
