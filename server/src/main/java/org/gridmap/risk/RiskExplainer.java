@@ -83,10 +83,11 @@ final class RiskExplainer {
         }
         if (alone && oldest != null) {
             zh.add("有 " + oldest + " 岁独居老人");
-            en.add("a " + oldest + "-year-old living alone");
+            en.add(article(oldest) + " " + oldest + "-year-old living alone");
         } else if (elderly > 0) {
             zh.add(elderly == 1 && oldest != null ? "有 " + oldest + " 岁老人" : "有 " + elderly + " 名 70 岁以上老人");
-            en.add(elderly == 1 && oldest != null ? "a " + oldest + "-year-old" : elderly + " people aged 70 or over");
+            en.add(elderly == 1 && oldest != null ? article(oldest) + " " + oldest + "-year-old"
+                    : elderly + " people aged 70 or over");
         }
         if (children > 0) {
             zh.add("有 " + children + " 名 6 岁以下儿童");
@@ -147,6 +148,12 @@ final class RiskExplainer {
 
     private static List<String> list(Array a) throws SQLException {
         return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
+    /** "an 84-year-old", "an 11-year-old", "a 92-year-old". */
+    private static String article(int age) {
+        String a = String.valueOf(age);
+        return a.startsWith("8") || a.equals("11") || a.equals("18") ? "an" : "a";
     }
 
     private static String capitalise(String s) {
