@@ -1,17 +1,13 @@
 package org.gridmap.coverage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.gridmap.sample.SampleLoader;
 import org.gridmap.testsupport.Api;
-import org.gridmap.testsupport.PostgisTest;
+import org.gridmap.testsupport.SmallSampleTest;
 import org.gridmap.testsupport.Sql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * area of the defect.
  */
 @MicronautTest(transactional = false)
-class CoverageApiTest extends PostgisTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource ds;
-    @Inject
-    SampleLoader loader;
-
-    Api api;
+class CoverageApiTest extends SmallSampleTest {
     String token;
 
     @BeforeAll
     void load() {
-        loader.load(20260701L, 20_000, Api.DEMO_PASSWORD, m -> { });
-        api = new Api(server.getURI());
         token = api.login("admin");
         String areas = fc(
                 rect(123.500, 45.000, 123.506, 45.004, "\"code\":\"220802001099\",\"name\":\"测试社区甲\""),

@@ -1,17 +1,12 @@
 package org.gridmap.foundation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.gridmap.sample.SampleLoader;
 import org.gridmap.testsupport.Api;
-import org.gridmap.testsupport.PostgisTest;
+import org.gridmap.testsupport.SmallSampleTest;
 import org.gridmap.testsupport.Sql;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,21 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counts, idempotent loading, login, scoping by area, masking, the audited reveal, problem+json.
  */
 @MicronautTest(transactional = false)
-class SampleApiTest extends PostgisTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource ds;
-    @Inject
-    SampleLoader loader;
+class SampleApiTest extends SmallSampleTest {
 
-    Api api;
-
-    @BeforeAll
-    void load() {
-        loader.load(20260701L, 20_000, Api.DEMO_PASSWORD, msg -> { });
-        api = new Api(server.getURI());
-    }
 
     @Test
     void summaryMatchesTheDatabaseAndLoadingAgainLoadsNothing() {

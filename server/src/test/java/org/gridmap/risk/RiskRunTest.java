@@ -1,12 +1,9 @@
 package org.gridmap.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.gridmap.sample.SampleLoader;
 import org.gridmap.testsupport.Api;
-import org.gridmap.testsupport.PostgisTest;
+import org.gridmap.testsupport.SmallSampleTest;
 import org.gridmap.testsupport.Sql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,21 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RiskRunTest extends PostgisTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource ds;
-    @Inject
-    SampleLoader loader;
-
-    Api api;
+class RiskRunTest extends SmallSampleTest {
     String token;
 
     @BeforeAll
     void load() {
-        loader.load(20260701L, 20_000, Api.DEMO_PASSWORD, m -> { });
-        api = new Api(server.getURI());
         token = api.login("district");
     }
 
