@@ -1,0 +1,154 @@
+package org.gridmap.layer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.SmallSampleTest;
+import org.gridmap.testsupport.Sql;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Vector tiles on the small sample, decoded by a real MVT reader (GDAL's MVT driver, Debian gdal-bin): layer names,
+ * feature counts and properties; colours never stale after a change; the error cases.
+ */
+@MicronautTest(transactional = false)
+class TileTest extends SmallSampleTest {
+    String token;
+    int z = 14;
+    int x;
+    int y;
+
+    @BeforeAll
+    void run() throws InterruptedException {
+        token = api.login("district");
+        long id = api.postJson("/api/risk/runs", token, "{\"scenario\":\"R50\"}").json().get("id").asLong();
+        for (int k = 0; k < 300 && api.get("/api/risk/runs/" + id, token).json().get("status").asText()
+                .equals("RUNNING"); k++) {
+            Thread.sleep(100);
+        }
+        // The tile holding the sample's centre.
+        double lon = ((Number) Sql.value(ds, "SELECT ST_X(ST_Centroid(geom)) FROM admin_area WHERE code = '220802'"))
+                .doubleValue();
+        double lat = ((Number) Sql.value(ds, "SELECT ST_Y(ST_Centroid(geom)) FROM admin_area WHERE code = '220802'"))
+                .doubleValue();
+        int n = 1 << z;
+        x = (int) ((lon + 180) / 360 * n);
+        y = (int) ((1 - Math.log(Math.tan(Math.toRadians(lat)) + 1 / Math.cos(Math.toRadians(lat))) / Math.PI) / 2 * n);
+    }
+
+    record Raw(int status, String contentType, String etag, byte[] body) {}
+
+    Raw fetch(String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURI() + path)).GET();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Raw(r.statusCode(), r.headers().firstValue("content-type").orElse(null),
+                r.headers().firstValue("etag").orElse(null), r.body());
+    }
+
+    /** Decodes a tile with GDAL: layer name → feature count, and every (id field → other field) pair asked for. */
+    static Map<String, String> decode(byte[] tile, String idField, String valueField, Map<String, Integer> counts)
+            throws IOException, InterruptedException {
+        Path f = Files.createTempFile("tile-", ".mvt");
+        Files.write(f, tile);
+        Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-oo", "CLIP=NO", f.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        Matcher layer = Pattern.compile("Layer name: (\\S+)[\\s\\S]*?Feature Count: (\\d+)").matcher(out);
+        while (layer.find()) {
+            counts.put(layer.group(1), Integer.parseInt(layer.group(2)));
+        }
+        Map<String, String> values = new HashMap<>();
+        Matcher feature = Pattern.compile(idField + " \\(String\\) = (\\S+)\\s+" + "(?:[\\s\\S]*?)" + valueField
+                + " \\(String\\) = (\\S+)").matcher(out);
+        while (feature.find()) {
+            values.put(feature.group(1), feature.group(2));
+        }
+        return values;
+    }
+
+    @Test
+    void tileJsonDescribesTheLayer() {
+        JsonNode tj = api.get("/tiles/grid_risk.json", null).json();
+        assertEquals("3.0.0", tj.get("tilejson").asText());
+        assertTrue(tj.get("tiles").get(0).asText().endsWith("/tiles/grid_risk/{z}/{x}/{y}.mvt?scenario={scenario}"));
+        assertEquals("grid_risk", tj.get("vector_layers").get(0).get("id").asText());
+        assertEquals("String", tj.get("vector_layers").get(0).get("fields").get("worst_color").asText());
+        assertEquals(4, tj.get("bounds").size());
+        assertTrue(tj.get("minzoom").asInt() <= tj.get("maxzoom").asInt());
+    }
+
+    @Test
+    void aBuildingsTileCarriesColoursAndNeverShowsAStaleOne() throws Exception {
+        String path = "/tiles/buildings/" + z + "/" + x + "/" + y + ".mvt?scenario=R50";
+        Raw first = fetch(path, token);
+        assertEquals(200, first.status(), new String(first.body()));
+        assertEquals("application/vnd.mapbox-vector-tile", first.contentType());
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, String> colours = decode(first.body(), "building_id", "color", counts);
+        assertTrue(counts.getOrDefault("buildings", 0) > 50, counts.toString());
+        assertEquals(counts.get("buildings"), colours.size(), "every feature has a building_id and a colour");
+        assertTrue(colours.values().stream().allMatch(c -> c.matches("RED|ORANGE|YELLOW|GREEN")), colours.toString());
+
+        // A wet, not-red building in this tile turns red when its grade drops to D; the tile must say so at once.
+        String victim = colours.entrySet().stream().filter(e -> !e.getValue().equals("RED")).map(Map.Entry::getKey)
+                .filter(id -> Sql.count(ds, "SELECT count(*) FROM building b JOIN risk_building rb ON rb.building_id = "
+                        + "b.id WHERE b.building_id = '" + id + "' AND coalesce(rb.model_depth_m, 0) > 0 "
+                        + "AND b.households > 0") == 1)
+                .findFirst().orElseThrow(() -> new AssertionError("no wet non-red building in the tile"));
+        Sql.exec(ds, "UPDATE building SET safety_grade = 'D' WHERE building_id = '" + victim + "'");
+        Raw second = fetch(path, token);
+        assertNotEquals(first.etag(), second.etag(), "a change makes a new ETag");
+        assertEquals("RED", decode(second.body(), "building_id", "color", new HashMap<>()).get(victim));
+        assertEquals(304, fetchConditional(path, second.etag()), "unchanged since: 304");
+    }
+
+    int fetchConditional(String path, String etag) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(server.getURI() + path)).header("If-None-Match", etag)
+                .header("Authorization", "Bearer " + token).GET().build();
+        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void publicLayersDecodeWithoutLogin() throws Exception {
+        Raw grids = fetch("/tiles/grids/" + z + "/" + x + "/" + y + ".mvt", null);
+        assertEquals(200, grids.status());
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, String> bands = decode(grids.body(), "grid_code", "band", counts);
+        assertTrue(counts.get("grids") > 0);
+        assertTrue(bands.values().stream().allMatch(b -> b.matches("BELOW|IN|ABOVE")), bands.toString());
+    }
+
+    @Test
+    void errorsAreProblems() throws Exception {
+        assertEquals(204, fetch("/tiles/grids/14/0/0.mvt", null).status(), "a tile with nothing in it");
+        Api.Response unknown = api.get("/tiles/nope/14/1/1.mvt", null);
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.isProblem());
+        Api.Response zoom = api.get("/tiles/buildings/5/1/1.mvt?scenario=R50", token);
+        assertEquals(404, zoom.status());
+        assertTrue(zoom.body().contains("13–20"), zoom.toString());
+        assertEquals(401, api.get("/tiles/buildings/" + z + "/" + x + "/" + y + ".mvt?scenario=R50", null).status());
+        assertEquals(400, api.get("/tiles/buildings/" + z + "/" + x + "/" + y + ".mvt", token).status());
+    }
+}
