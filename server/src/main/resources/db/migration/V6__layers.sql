@@ -14,7 +14,7 @@ FROM grid g LEFT JOIN area_stats s ON s.code = g.grid_code
 WHERE g.valid_to IS NULL;
 
 CREATE VIEW layer_grid_risk AS
-SELECT g.grid_code AS id, sc.code AS scenario, g.grid_code, g.name,
+SELECT g.grid_code || ':' || sc.code AS id, sc.code AS scenario, g.grid_code, g.name,
        coalesce(a.hh[1], 0) AS red, coalesce(a.hh[2], 0) AS orange, coalesce(a.hh[3], 0) AS yellow,
        coalesce(a.hh[4], s.households, 0) AS green, gm_risk_color(coalesce(a.worst_rule, 10)::smallint) AS worst_color,
        g.geom

@@ -15,6 +15,11 @@ public record Layer(String id, String titleZh, String titleEn, String view, Stri
 
     public enum Scenario { NONE, REQUIRED }
 
+    /** Collections offered through OGC API – Features: the public ones. */
+    public boolean isFeatureCollection() {
+        return isPublic();
+    }
+
     public boolean isPublic() {
         return scope == null;
     }

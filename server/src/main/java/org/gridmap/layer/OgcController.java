@@ -1,0 +1,434 @@
+package org.gridmap.layer;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.gridmap.support.Db;
+import org.gridmap.support.ProblemException;
+import org.gridmap.support.ProblemTypes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.gridmap.layer.OgcApi.*;
+
+/**
+ * OGC API – Features – Part 1: Core, with GeoJSON, HTML and OpenAPI 3.0 (17-069r4), over the public layers of the
+ * catalogue: {@code /ogc}, {@code /ogc/conformance}, {@code /ogc/api}, {@code /ogc/collections},
+ * {@code /ogc/collections/{id}}, {@code /ogc/collections/{id}/items}, {@code /ogc/collections/{id}/items/{fid}}.
+ */
+@Controller("/ogc")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class OgcController {
+    private static final Set<String> STANDARD_PARAMS = Set.of("f", "limit", "bbox", "datetime", "offset", "bbox-crs");
+
+    private final LayerCatalog catalog;
+    private final Db db;
+    private final JsonMapper json;
+
+    OgcController(LayerCatalog catalog, Db db, JsonMapper json) {
+        this.catalog = catalog;
+        this.db = db;
+        this.json = json;
+    }
+
+    // ------------------------------------------------------------------------------------------ landing, conformance
+
+    @Get
+    HttpResponse<?> landing(HttpRequest<?> req) {
+        String b = base(req);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", "gridmap 网格地图 — OGC API – Features");
+        m.put("description", "白城市洮北区 grids, areas, flood zones, shelters and rivers (EPSG:4326 / CRS84)");
+        m.put("links", List.of(
+                link(b + "/ogc?f=json", REL_SELF, JSON, "this document"),
+                link(b + "/ogc?f=html", REL_ALTERNATE, HTML, "this document as HTML"),
+                link(b + "/ogc/api", REL_SERVICE_DESC, OPENAPI, "the API definition"),
+                link(b + "/ogc/api?f=html", REL_SERVICE_DOC, HTML, "the API documentation"),
+                link(b + "/ogc/conformance", REL_CONFORMANCE, JSON, "conformance classes"),
+                link(b + "/ogc/collections", REL_DATA, JSON, "the feature collections")));
+        return respond(req, m, JSON, "gridmap OGC API – Features");
+    }
+
+    @Get("/conformance")
+    HttpResponse<?> conformance(HttpRequest<?> req) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conformsTo", List.of(CONF_CORE, CONF_OAS30, CONF_HTML, CONF_GEOJSON));
+        return respond(req, m, JSON, "Conformance");
+    }
+
+    @Get("/api")
+    HttpResponse<?> api(HttpRequest<?> req) {
+        Map<String, Object> doc = OgcOpenApi.document(base(req), catalog.all().stream()
+                .filter(Layer::isFeatureCollection).toList());
+        if (wantsHtml(req)) {
+            return html("API", "<pre>" + escape(write(doc)) + "</pre>");
+        }
+        return HttpResponse.ok(write(doc)).contentType(MediaType.of(OPENAPI));
+    }
+
+    // ------------------------------------------------------------------------------------------ collections
+
+    @Get("/collections")
+    HttpResponse<?> collections(HttpRequest<?> req) {
+        String b = base(req);
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (Layer l : catalog.all()) {
+            if (l.isFeatureCollection()) {
+                cs.add(collection(b, l));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("links", List.of(link(b + "/ogc/collections?f=json", REL_SELF, JSON, "this document"),
+                link(b + "/ogc/collections?f=html", REL_ALTERNATE, HTML, "this document as HTML")));
+        m.put("collections", cs);
+        return respond(req, m, JSON, "Collections");
+    }
+
+    @Get("/collections/{collectionId}")
+    HttpResponse<?> collection(@PathVariable String collectionId, HttpRequest<?> req) {
+        return respond(req, collection(base(req), layer(collectionId)), JSON, collectionId);
+    }
+
+    private Map<String, Object> collection(String b, Layer l) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", l.id());
+        c.put("title", l.titleZh() + " / " + l.titleEn());
+        c.put("description", l.titleEn());
+        String self = b + "/ogc/collections/" + l.id();
+        c.put("links", List.of(link(self + "?f=json", REL_SELF, JSON, "this collection"),
+                link(self + "?f=html", REL_ALTERNATE, HTML, "this collection as HTML"),
+                link(self + "/items?f=json", REL_ITEMS, GEOJSON, "the features"),
+                link(self + "/items?f=html", REL_ITEMS, HTML, "the features as HTML")));
+        double[] e = extent(l);
+        c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(e[0], e[1], e[2], e[3])), "crs", CRS84)));
+        c.put("itemType", "feature");
+        c.put("crs", List.of(CRS84));
+        return c;
+    }
+
+    // ------------------------------------------------------------------------------------------ items
+
+    @Get("/collections/{collectionId}/items")
+    HttpResponse<?> items(@PathVariable String collectionId, HttpRequest<?> req) {
+        Layer l = layer(collectionId);
+        Map<String, String> q = new LinkedHashMap<>();
+        req.getParameters().forEach((k, v) -> q.put(k, v.isEmpty() ? "" : v.get(0)));
+        for (String k : q.keySet()) {
+            if (!STANDARD_PARAMS.contains(k) && !l.properties().containsKey(k)) {
+                throw ProblemException.invalidParameter(k, "is not a parameter of this collection; use limit, bbox, "
+                        + "datetime, offset or one of the properties " + l.properties().keySet());
+            }
+        }
+        int limit = DEFAULT_LIMIT;
+        if (q.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(q.get("limit"));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidParameter("limit", "must be an integer between 1 and 10000");
+            }
+            if (limit < 1 || limit > 10000) {
+                throw ProblemException.invalidParameter("limit", "must be between 1 and 10000");
+            }
+            limit = Math.min(limit, MAX_LIMIT);
+        }
+        int offset = 0;
+        if (q.containsKey("offset")) {
+            try {
+                offset = Integer.parseInt(q.get("offset"));
+            } catch (NumberFormatException e) {
+                offset = -1;
+            }
+            if (offset < 0) {
+                throw ProblemException.invalidParameter("offset", "must be a non-negative integer");
+            }
+        }
+        double[] bbox = q.containsKey("bbox") ? bbox(q.get("bbox")) : null;
+        if (q.containsKey("bbox-crs") && !q.get("bbox-crs").equals(CRS84)) {
+            throw ProblemException.invalidParameter("bbox-crs", "only " + CRS84 + " is supported");
+        }
+        if (q.containsKey("datetime")) {
+            datetime(q.get("datetime"));
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (bbox != null) {
+            where.add("t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+            for (double d : bbox) {
+                args.add(d);
+            }
+        }
+        for (String p : l.properties().keySet()) {
+            if (q.containsKey(p)) {
+                where.add("t." + p + "::text = ?");
+                args.add(q.get(p));
+            }
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        StringBuilder props = new StringBuilder("json_build_object(");
+        int k = 0;
+        for (String p : l.properties().keySet()) {
+            props.append(k++ > 0 ? ", " : "").append("'").append(p).append("', t.").append(p);
+        }
+        props.append(")::text");
+        String sql = "SELECT t.id, " + props + ", ST_AsGeoJSON(t.geom, 7), count(*) OVER () FROM " + l.view() + " t"
+                + filter + " ORDER BY t.id LIMIT ? OFFSET ?";
+        int lim = limit;
+        int off = offset;
+        List<String> features = new ArrayList<>();
+        long[] matched = {-1};
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Object a : args) {
+                    ps.setObject(i++, a);
+                }
+                ps.setInt(i++, lim);
+                ps.setInt(i, off);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        features.add(feature(rs.getString(1), rs.getString(2), rs.getString(3)));
+                        matched[0] = rs.getLong(4);
+                    }
+                }
+            }
+            return null;
+        });
+        if (matched[0] < 0) {
+            matched[0] = count(l, filter, args);
+        }
+        String b = base(req);
+        String self = b + "/ogc/collections/" + l.id() + "/items";
+        List<Map<String, Object>> links = new ArrayList<>();
+        links.add(link(self + query(q, null, null, "json"), REL_SELF, GEOJSON, "this document"));
+        links.add(link(self + query(q, null, null, "html"), REL_ALTERNATE, HTML, "this document as HTML"));
+        if (offset + features.size() < matched[0]) {
+            links.add(link(self + query(q, offset + limit, limit, "json"), REL_NEXT, GEOJSON, "next page"));
+        }
+        if (offset > 0) {
+            links.add(link(self + query(q, Math.max(0, offset - limit), limit, "json"), REL_PREV, GEOJSON, "previous page"));
+        }
+        links.add(link(b + "/ogc/collections/" + l.id(), REL_COLLECTION, JSON, "the collection"));
+        StringBuilder body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        body.append(String.join(",", features)).append("],\"links\":").append(write(links))
+                .append(",\"timeStamp\":\"").append(Instant.now().toString().replaceAll("\\.\\d+Z$", "Z"))
+                .append("\",\"numberMatched\":").append(matched[0]).append(",\"numberReturned\":")
+                .append(features.size()).append('}');
+        if (wantsHtml(req)) {
+            return html(l.titleZh() + " — items", "<p>" + features.size() + " of " + matched[0] + " features</p><pre>"
+                    + escape(body.toString()) + "</pre>");
+        }
+        return HttpResponse.ok(body.toString()).contentType(MediaType.of(GEOJSON));
+    }
+
+    @Get("/collections/{collectionId}/items/{featureId}")
+    HttpResponse<?> item(@PathVariable String collectionId, @PathVariable String featureId, HttpRequest<?> req) {
+        Layer l = layer(collectionId);
+        StringBuilder props = new StringBuilder("json_build_object(");
+        int k = 0;
+        for (String p : l.properties().keySet()) {
+            props.append(k++ > 0 ? ", " : "").append("'").append(p).append("', t.").append(p);
+        }
+        props.append(")::text");
+        String f = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, " + props + ", ST_AsGeoJSON(t.geom, 7) FROM "
+                    + l.view() + " t WHERE t.id = ?")) {
+                ps.setString(1, featureId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? feature(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
+                }
+            }
+        });
+        if (f == null) {
+            throw ProblemException.notFound("feature", collectionId + "/" + featureId);
+        }
+        String b = base(req) + "/ogc/collections/" + l.id();
+        String links = write(List.of(
+                link(b + "/items/" + enc(featureId) + "?f=json", REL_SELF, GEOJSON, "this feature"),
+                link(b + "/items/" + enc(featureId) + "?f=html", REL_ALTERNATE, HTML, "this feature as HTML"),
+                link(b, REL_COLLECTION, JSON, "the collection")));
+        String body = f.substring(0, f.length() - 1) + ",\"links\":" + links + "}";
+        if (wantsHtml(req)) {
+            return html(featureId, "<pre>" + escape(body) + "</pre>");
+        }
+        return HttpResponse.ok(body).contentType(MediaType.of(GEOJSON));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private Layer layer(String id) {
+        return catalog.find(id).filter(Layer::isFeatureCollection)
+                .orElseThrow(() -> ProblemException.notFound("collection", id));
+    }
+
+    private static String feature(String id, String props, String geometry) {
+        return "{\"type\":\"Feature\",\"id\":" + org.gridmap.support.Csv.jsonString(id) + ",\"geometry\":"
+                + (geometry == null ? "null" : geometry) + ",\"properties\":" + props + "}";
+    }
+
+    private long count(Layer l, String filter, List<Object> args) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + l.view() + " t" + filter)) {
+                int i = 1;
+                for (Object a : args) {
+                    ps.setObject(i++, a);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private double[] extent(Layer l) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+                    + "(SELECT ST_Extent(geom) AS e FROM " + l.view() + ") x"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                double x0 = rs.getDouble(1);
+                return rs.wasNull() ? new double[] {121.5, 44.1, 124.5, 46.4}
+                        : new double[] {x0, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+            }
+        });
+    }
+
+    static double[] bbox(String s) {
+        String[] p = s.split(",");
+        if (p.length != 4 && p.length != 6) {
+            throw ProblemException.invalidParameter("bbox", "must be 4 (or 6) comma-separated numbers: minLon,minLat,"
+                    + "maxLon,maxLat");
+        }
+        double[] v = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            try {
+                v[k] = Double.parseDouble(p[k].strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidParameter("bbox", "'" + p[k] + "' is not a number");
+            }
+            if (!Double.isFinite(v[k])) {
+                throw ProblemException.invalidParameter("bbox", "must be finite numbers");
+            }
+        }
+        double[] b = p.length == 4 ? v : new double[] {v[0], v[1], v[3], v[4]};
+        if (b[1] > b[3] || b[1] < -90 || b[3] > 90 || b[0] < -180 || b[2] > 180) {
+            throw ProblemException.invalidParameter("bbox", "must be minLon,minLat,maxLon,maxLat in CRS84");
+        }
+        return b;
+    }
+
+    static void datetime(String s) {
+        String[] parts = s.split("/", -1);
+        if (parts.length > 2) {
+            throw ProblemException.invalidParameter("datetime", "must be an RFC 3339 date-time or an interval");
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.equals("..")) {
+                continue;
+            }
+            try {
+                if (p.length() == 10) {
+                    java.time.LocalDate.parse(p);
+                } else {
+                    java.time.OffsetDateTime.parse(p);
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProblemException.invalidParameter("datetime", "'" + p + "' is not an RFC 3339 date-time");
+            }
+        }
+    }
+
+    private static String query(Map<String, String> q, Integer offset, Integer limit, String f) {
+        Map<String, String> m = new LinkedHashMap<>(q);
+        m.put("f", f);
+        if (offset != null) {
+            m.put("offset", String.valueOf(offset));
+            m.put("limit", String.valueOf(limit));
+        }
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> b.append(b.isEmpty() ? '?' : '&').append(enc(k)).append('=').append(enc(v)));
+        return b.toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> link(String href, String rel, String type, String title) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", href);
+        m.put("rel", rel);
+        m.put("type", type);
+        m.put("title", title);
+        return m;
+    }
+
+    private static boolean wantsHtml(HttpRequest<?> req) {
+        String f = req.getParameters().get("f");
+        if (f != null) {
+            String v = f.toLowerCase(Locale.ROOT);
+            if (!v.equals("json") && !v.equals("html")) {
+                throw new ProblemException(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.NOT_ACCEPTABLE, "Not acceptable",
+                        "f must be json or html");
+            }
+            return v.equals("html");
+        }
+        String accept = req.getHeaders().get("Accept");
+        return accept != null && accept.contains("text/html") && !accept.contains("json");
+    }
+
+    private HttpResponse<?> respond(HttpRequest<?> req, Object body, String type, String title) {
+        String text = write(body);
+        if (wantsHtml(req)) {
+            return html(title, "<pre>" + escape(text) + "</pre>");
+        }
+        return HttpResponse.ok(text).contentType(MediaType.of(type));
+    }
+
+    private static HttpResponse<String> html(String title, String body) {
+        return HttpResponse.ok("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
+                + escape(title) + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>")
+                .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String base(HttpRequest<?> req) {
+        String host = req.getHeaders().get("Host");
+        return host == null ? "" : "http://" + host;
+    }
+}
