@@ -12,6 +12,7 @@ final class OgcApi {
     static final String GEOJSON = "application/geo+json";
     static final String HTML = "text/html";
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+    static final String OPENAPI_BASE = "application/vnd.oai.openapi+json";
 
     static final String REL_SELF = "self";
     static final String REL_ALTERNATE = "alternate";

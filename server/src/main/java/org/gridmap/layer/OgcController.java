@@ -40,6 +40,7 @@ import static org.gridmap.layer.OgcApi.*;
  * {@code /ogc/collections/{id}}, {@code /ogc/collections/{id}/items}, {@code /ogc/collections/{id}/items/{fid}}.
  */
 @Controller("/ogc")
+@io.micronaut.http.annotation.Produces({OgcApi.JSON, OgcApi.GEOJSON, OgcApi.HTML, OgcApi.OPENAPI_BASE})
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden

@@ -106,7 +106,8 @@ class TileController {
     }
 
     @Operation(summary = "A vector tile (Mapbox Vector Tile 2.1); 204 when empty")
-    @Get("/{name}/{z}/{x}/{tile}")
+    @Get(value = "/{name}/{z}/{x}/{tile}", produces = {"application/vnd.mapbox-vector-tile", "application/x-protobuf",
+            "application/json", "application/problem+json"})
     HttpResponse<byte[]> tile(@PathVariable String name, @PathVariable int z, @PathVariable int x,
                               @PathVariable String tile, @Nullable @QueryValue String scenario,
                               HttpRequest<?> request, @Nullable Authentication auth) {
