@@ -16,7 +16,14 @@ map.attributionControl.addAttribution('gridmap · NBS 2023 · GSHHG');
 window.gridmapMap = map;
 
 i18n.apply();
-document.getElementById('lang').addEventListener('click', () => { i18n.toggle(); legend(); refresh(); });
+document.getElementById('lang').addEventListener('click', async () => {
+  i18n.toggle();
+  legend();
+  if (state.scenario) {
+    await overlays(); // the layer switcher's labels
+    await refresh();
+  }
+});
 document.getElementById('logout').addEventListener('click', () => { api.logout(); location.reload(); });
 document.getElementById('scenario').addEventListener('change', e => { state.scenario = e.target.value; overlays(); refresh(); });
 document.getElementById('warning').addEventListener('change', e => { state.warning = e.target.value; refresh(); });

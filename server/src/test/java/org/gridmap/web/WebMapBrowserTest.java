@@ -101,7 +101,8 @@ class WebMapBrowserTest extends SmallSampleTest {
 
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "Grid map · flood response"));
-        assertTrue(browser.findElement(By.id("must-move")).getText().startsWith("Must move"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("must-move"), "Must move"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("leaflet-control-layers"), "Flood zones"));
         shot("map-en");
 
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
