@@ -46,6 +46,7 @@ public final class Bench {
         switch (what) {
             case "coverage" -> coverage();
             case "risk" -> risk();
+            case "tiles" -> tiles();
             default -> {
                 System.err.println("unknown benchmark '" + what + "': coverage or risk (tiles and tickets come with "
                         + "their issues)");
@@ -256,6 +257,151 @@ public final class Bench {
                 }
             }
         });
+    }
+
+    // ------------------------------------------------------------------------------------------------ tiles
+
+    private void tiles() {
+        var layers = ctx.getBean(org.gridmap.layer.LayerCatalog.class);
+        var tileService = ctx.getBean(org.gridmap.layer.TileService.class);
+        var risk = ctx.getBean(RiskService.class);
+        if (risk.scenario("R50").currentRunId() == null) {
+            risk.startRun(new Caller("bench", Role.ADMIN, ""), "R50").done().join();
+        }
+        var server = ctx.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+        server.start();
+        String base = "http://127.0.0.1:" + server.getPort();
+        double lon = 122.84;
+        double lat = 45.62;
+        List<int[]> tiles = new ArrayList<>();
+        for (int z = 12; z <= 16; z++) {
+            int n = 1 << z;
+            int x = (int) ((lon + 180) / 360 * n);
+            int y = (int) ((1 - Math.log(Math.tan(Math.toRadians(lat)) + 1 / Math.cos(Math.toRadians(lat))) / Math.PI) / 2 * n);
+            for (int[] d : new int[][] {{0, 0}, {1, 0}, {0, 1}, {-1, 0}, {0, -1}}) {
+                tiles.add(new int[] {z, x + d[0], y + d[1]});
+            }
+        }
+        header("Vector tile benchmark");
+        report.append(String.format("Data: %,d buildings, %,d grids; layers `grid_risk` (public) and `buildings` (scenario R50); "
+                + "%d tiles (the centre tile and its 4 neighbours at z12–z16).%n%n", scalar("SELECT count(*) FROM building"),
+                scalar("SELECT count(*) FROM grid WHERE valid_to IS NULL"), tiles.size()));
+        report.append("| layer | zoom | cold endpoint median (ms) | raw ST_AsMVT median (ms) | ratio | bytes (median) |\n")
+                .append("|---|---|---|---|---|---|\n");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String token = loginToken(http, base);
+        for (String id : List.of("grid_risk", "buildings")) {
+            org.gridmap.layer.Layer layer = layers.find(id).orElseThrow();
+            for (int z = 12; z <= 16; z++) {
+                if (z < layer.minZoom()) {
+                    continue;
+                }
+                List<Long> ours = new ArrayList<>();
+                List<Long> raw = new ArrayList<>();
+                List<Long> sizes = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    for (int[] t : tiles) {
+                        if (t[0] != z) {
+                            continue;
+                        }
+                        tileService.clear();
+                        String url = base + "/tiles/" + id + "/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt?scenario=R50";
+                        long t0 = System.nanoTime();
+                        long size = get(http, url, token);
+                        ours.add((System.nanoTime() - t0) / 1000);
+                        sizes.add(size);
+                        long t1 = System.nanoTime();
+                        rawTile(layer, t);
+                        raw.add((System.nanoTime() - t1) / 1000);
+                    }
+                }
+                long a = median(ours.stream().mapToLong(Long::longValue).toArray());
+                long b = median(raw.stream().mapToLong(Long::longValue).toArray());
+                report.append(String.format("| %s | %d | %.1f | %.1f | %.2f | %d |%n", id, z, a / 1000.0, b / 1000.0,
+                        (double) a / b, median(sizes.stream().mapToLong(Long::longValue).toArray())));
+            }
+        }
+        int[] t = tiles.get(10); // z14 centre
+        String cachedUrl = base + "/tiles/grid_risk/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt?scenario=R50";
+        get(http, cachedUrl, null);
+        report.append("\nCached tiles with wrk (8 connections, 2 threads, 10 s, loopback), one z14 `grid_risk` tile:\n\n```\n")
+                .append(wrk(cachedUrl)).append("```\n");
+        report.append("""
+
+            Cold: the tile cache is emptied before each request; the endpoint time is measured by an HTTP client on the
+            same machine (request, auth, data-version check, ST_AsMVT, response). Raw: the same ST_AsMVT query on the
+            database over JDBC. Targets (issue 4): cold ≤ 1.15× raw SQL; cached ≥ 2,000 tiles/s; first paint of the
+            web map ≤ 2 s (not measured by this benchmark yet).
+            """);
+        server.stop();
+    }
+
+    private String loginToken(java.net.http.HttpClient http, String base) {
+        try {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"admin\",\"password\":\"" + ctx.getBean(GridmapConfig.class).getSample()
+                                    .getDemoPassword() + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long get(java.net.http.HttpClient http, String url, String token) {
+        try {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET();
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            var r = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200 && r.statusCode() != 204) {
+                throw new IllegalStateException(url + " answered " + r.statusCode());
+            }
+            return r.body().length;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void rawTile(org.gridmap.layer.Layer layer, int[] t) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(org.gridmap.layer.TileService.sql(layer))) {
+                int k = 1;
+                ps.setString(k++, layer.id());
+                for (int rep = 0; rep < 2; rep++) {
+                    ps.setInt(k++, t[0]);
+                    ps.setInt(k++, t[1]);
+                    ps.setInt(k++, t[2]);
+                }
+                ps.setString(k++, "R50");
+                if (!layer.isPublic()) {
+                    ps.setString(k, "%");
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            }
+        });
+    }
+
+    private static String wrk(String url) {
+        try {
+            Process p = new ProcessBuilder("wrk", "-t2", "-c8", "-d10s", "--latency", url).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException e) {
+            return "wrk is not installed (Debian package wrk): " + e.getMessage() + "\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted\n";
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
