@@ -1,6 +1,6 @@
 // Map overlays, one function each. Vector tiles for the big layers; small ones as GeoJSON from OGC API – Features.
 import { bearer } from './api.js';
-import { t } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 
 export const COLOURS = { RED: '#d73027', ORANGE: '#fc8d59', YELLOW: '#fee08b', GREEN: '#1a9850' };
 
@@ -37,10 +37,19 @@ export function buildings(scenario) {
       buildings: p => ({ weight: 0.5, color: '#222', fill: true, fillOpacity: 0.9, fillColor: COLOURS[p.color] }),
     },
   });
-  layer.on('click', e => {
+  layer.on('click', async e => {
     const p = e.layer.properties;
-    L.popup().setLatLng(e.latlng).setContent(`<b>${p.building_id}</b><br>${t(p.color)} · ${p.floors}F · ${p.structure}`)
-      .openOn(layer._map);
+    const popup = L.popup().setLatLng(e.latlng)
+      .setContent(`<b>${p.building_id}</b><br>${t(p.color)} · ${p.floors}F · ${p.structure}`).openOn(layer._map);
+    try {
+      const r = await fetch(`/api/buildings/${encodeURIComponent(p.building_id)}/risk?scenario=${encodeURIComponent(scenario)}`,
+        { headers: { Accept: 'application/json', ...bearer() } });
+      if (r.ok) {
+        const x = await r.json();
+        const reason = currentLang() === 'zh' ? x.reason_zh : x.reason_en;
+        popup.setContent(`<b>${p.building_id}</b> <span class="swatch c-${x.color}"></span>${t(x.color)}<br>${reason}`);
+      }
+    } catch (err) { /* the popup keeps the tile's colour */ }
   });
   return layer;
 }

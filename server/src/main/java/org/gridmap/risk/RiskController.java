@@ -94,6 +94,13 @@ class RiskController {
         return risk.explain(Caller.of(auth), householdId, scenario);
     }
 
+    @Operation(summary = "A building's colour with the reason: the explanation of its most urgent household")
+    @Get("/buildings/{buildingId}/risk")
+    RiskService.Explanation explainBuilding(@PathVariable String buildingId, @QueryValue String scenario,
+                                            Authentication auth) {
+        return risk.explainBuilding(Caller.of(auth), buildingId, scenario);
+    }
+
     @Operation(summary = "The active rule set (every number of the 四色 rule and which colours move per warning level)")
     @Get("/risk/rules")
     RuleSet rules() {

@@ -529,6 +529,25 @@ public class RiskService {
         return new Page(grid, s.code(), color, page, size, total[0], out);
     }
 
+    /** The reason for a building's colour: the explanation of its most urgent household. */
+    public Explanation explainBuilding(Caller caller, String buildingId, String scenarioCode) {
+        Scenario s = withResults(scenarioCode);
+        String household = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("risk/building_worst_household"))) {
+                ps.setInt(1, s.ruleSetVersion());
+                ps.setLong(2, s.currentRunId());
+                ps.setString(3, buildingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        if (household == null) {
+            throw ProblemException.notFound("building with households", buildingId);
+        }
+        return explain(caller, household, scenarioCode);
+    }
+
     public Explanation explain(Caller caller, String householdId, String scenarioCode) {
         caller.requireHouseholdAccess();
         Scenario s = withResults(scenarioCode);

@@ -230,6 +230,13 @@ class RiskRunTest extends SmallSampleTest {
         assertTrue(zh.contains("岁独居老人") && zh.contains("红色"), zh);
         assertTrue(e.get("reason_en").asText().contains("living alone"), e.toString());
         assertEquals(1, e.get("inputs").get("floor").asInt());
+        // A building's reason is its most urgent household's.
+        String building = (String) Sql.value(ds, "SELECT b.building_id FROM household h JOIN building b ON b.id = "
+                + "h.building_id WHERE h.household_id = '" + id + "'");
+        JsonNode b = api.get("/api/buildings/" + building + "/risk?scenario=R50", token).json();
+        assertEquals("RED", b.get("color").asText(), b.toString());
+        assertEquals(building, b.get("building_id").asText());
+        assertEquals(404, api.get("/api/buildings/NOPE/risk?scenario=R50", token).status());
     }
 
     @Test
