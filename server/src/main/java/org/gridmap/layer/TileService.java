@@ -60,27 +60,7 @@ public class TileService {
                 return t;
             }
         }
-        byte[] bytes = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql(layer))) {
-                int k = 1;
-                ps.setString(k++, layer.id());
-                for (int rep = 0; rep < 2; rep++) {
-                    ps.setInt(k++, z);
-                    ps.setInt(k++, x);
-                    ps.setInt(k++, y);
-                }
-                if (layer.scenario() == Layer.Scenario.REQUIRED) {
-                    ps.setString(k++, scenario);
-                }
-                if (!layer.isPublic()) {
-                    ps.setString(k, scope + "%");
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getBytes(1);
-                }
-            }
-        });
+        byte[] bytes = render(layer, z, x, y, scenario, layer.isPublic() ? null : scope + "%");
         Tile t = new Tile(bytes == null ? new byte[0] : bytes, etag(key));
         synchronized (cache) {
             cache.put(key, t);
@@ -94,8 +74,38 @@ public class TileService {
         return t;
     }
 
+    /**
+     * Runs the tile query on the database, uncached.
+     *
+     * @param scopeLike the caller's area as a LIKE pattern, for layers cut to the caller's area (ignored otherwise)
+     * @return the MVT bytes, or null for an empty tile
+     */
+    public byte[] render(Layer layer, int z, int x, int y, String scenario, String scopeLike) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql(layer))) {
+                int k = 1;
+                ps.setString(k++, layer.id());
+                for (int rep = 0; rep < 2; rep++) {
+                    ps.setInt(k++, z);
+                    ps.setInt(k++, x);
+                    ps.setInt(k++, y);
+                }
+                if (layer.scenario() == Layer.Scenario.REQUIRED) {
+                    ps.setString(k++, scenario);
+                }
+                if (!layer.isPublic()) {
+                    ps.setString(k, scopeLike);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            }
+        });
+    }
+
     /** The tile query of a layer; identifiers from the catalogue only. Parameters: layer name, z/x/y twice, filters. */
-    public static String sql(Layer l) {
+    static String sql(Layer l) {
         StringBuilder props = new StringBuilder();
         for (String p : l.properties().keySet()) {
             props.append(", t.").append(p);
