@@ -14,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.gridmap.support.Db;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 
@@ -22,8 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +45,12 @@ class OgcController {
     private static final Set<String> STANDARD_PARAMS = Set.of("f", "limit", "bbox", "datetime", "offset", "bbox-crs");
 
     private final LayerCatalog catalog;
-    private final Db db;
+    private final LayerRepository features;
     private final JsonMapper json;
 
-    OgcController(LayerCatalog catalog, Db db, JsonMapper json) {
+    OgcController(LayerCatalog catalog, LayerRepository features, JsonMapper json) {
         this.catalog = catalog;
-        this.db = db;
+        this.features = features;
         this.json = json;
     }
 
@@ -125,7 +122,7 @@ class OgcController {
                 link(self + "?f=html", REL_ALTERNATE, HTML, "this collection as HTML"),
                 link(self + "/items?f=json", REL_ITEMS, GEOJSON, "the features"),
                 link(self + "/items?f=html", REL_ITEMS, HTML, "the features as HTML")));
-        double[] e = extent(l);
+        double[] e = features.extent(l);
         c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(e[0], e[1], e[2], e[3])), "crs", CRS84)));
         c.put("itemType", "feature");
         c.put("crs", List.of(CRS84));
@@ -190,44 +187,15 @@ class OgcController {
             }
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        StringBuilder props = new StringBuilder("json_build_object(");
-        int k = 0;
-        for (String p : l.properties().keySet()) {
-            props.append(k++ > 0 ? ", " : "").append("'").append(p).append("', t.").append(p);
-        }
-        props.append(")::text");
-        String sql = "SELECT t.id, " + props + ", ST_AsGeoJSON(t.geom, 7), count(*) OVER () FROM " + l.view() + " t"
-                + filter + " ORDER BY t.id LIMIT ? OFFSET ?";
-        int lim = limit;
-        int off = offset;
-        List<String> features = new ArrayList<>();
-        long[] matched = {-1};
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                for (Object a : args) {
-                    ps.setObject(i++, a);
-                }
-                ps.setInt(i++, lim);
-                ps.setInt(i, off);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        features.add(feature(rs.getString(1), rs.getString(2), rs.getString(3)));
-                        matched[0] = rs.getLong(4);
-                    }
-                }
-            }
-            return null;
-        });
-        if (matched[0] < 0) {
-            matched[0] = count(l, filter, args);
-        }
+        LayerRepository.Page page = features.page(l, filter, args, limit, offset);
+        List<String> items = page.rows().stream().map(OgcController::feature).toList();
+        long matched = page.matched();
         String b = base(req);
         String self = b + "/ogc/collections/" + l.id() + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(link(self + query(q, null, null, "json"), REL_SELF, GEOJSON, "this document"));
         links.add(link(self + query(q, null, null, "html"), REL_ALTERNATE, HTML, "this document as HTML"));
-        if (offset + features.size() < matched[0]) {
+        if (offset + items.size() < matched) {
             links.add(link(self + query(q, offset + limit, limit, "json"), REL_NEXT, GEOJSON, "next page"));
         }
         if (offset > 0) {
@@ -235,12 +203,12 @@ class OgcController {
         }
         links.add(link(b + "/ogc/collections/" + l.id(), REL_COLLECTION, JSON, "the collection"));
         StringBuilder body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        body.append(String.join(",", features)).append("],\"links\":").append(write(links))
+        body.append(String.join(",", items)).append("],\"links\":").append(write(links))
                 .append(",\"timeStamp\":\"").append(Instant.now().toString().replaceAll("\\.\\d+Z$", "Z"))
-                .append("\",\"numberMatched\":").append(matched[0]).append(",\"numberReturned\":")
-                .append(features.size()).append('}');
+                .append("\",\"numberMatched\":").append(matched).append(",\"numberReturned\":")
+                .append(items.size()).append('}');
         if (wantsHtml(req)) {
-            return html(l.titleZh() + " — items", "<p>" + features.size() + " of " + matched[0] + " features</p><pre>"
+            return html(l.titleZh() + " — items", "<p>" + items.size() + " of " + matched + " features</p><pre>"
                     + escape(body.toString()) + "</pre>");
         }
         return HttpResponse.ok(body.toString()).contentType(MediaType.of(GEOJSON));
@@ -249,21 +217,8 @@ class OgcController {
     @Get("/collections/{collectionId}/items/{featureId}")
     HttpResponse<?> item(@PathVariable String collectionId, @PathVariable String featureId, HttpRequest<?> req) {
         Layer l = layer(collectionId);
-        StringBuilder props = new StringBuilder("json_build_object(");
-        int k = 0;
-        for (String p : l.properties().keySet()) {
-            props.append(k++ > 0 ? ", " : "").append("'").append(p).append("', t.").append(p);
-        }
-        props.append(")::text");
-        String f = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, " + props + ", ST_AsGeoJSON(t.geom, 7) FROM "
-                    + l.view() + " t WHERE t.id = ?")) {
-                ps.setString(1, featureId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? feature(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
-                }
-            }
-        });
+        LayerRepository.Row row = features.one(l, featureId);
+        String f = row == null ? null : feature(row);
         if (f == null) {
             throw ProblemException.notFound("feature", collectionId + "/" + featureId);
         }
@@ -286,36 +241,9 @@ class OgcController {
                 .orElseThrow(() -> ProblemException.notFound("collection", id));
     }
 
-    private static String feature(String id, String props, String geometry) {
-        return "{\"type\":\"Feature\",\"id\":" + org.gridmap.support.Csv.jsonString(id) + ",\"geometry\":"
-                + (geometry == null ? "null" : geometry) + ",\"properties\":" + props + "}";
-    }
-
-    private long count(Layer l, String filter, List<Object> args) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + l.view() + " t" + filter)) {
-                int i = 1;
-                for (Object a : args) {
-                    ps.setObject(i++, a);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    private double[] extent(Layer l) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
-                    + "(SELECT ST_Extent(geom) AS e FROM " + l.view() + ") x"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                double x0 = rs.getDouble(1);
-                return rs.wasNull() ? new double[] {121.5, 44.1, 124.5, 46.4}
-                        : new double[] {x0, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
-            }
-        });
+    private static String feature(LayerRepository.Row r) {
+        return "{\"type\":\"Feature\",\"id\":" + org.gridmap.support.Csv.jsonString(r.id()) + ",\"geometry\":"
+                + (r.geometryJson() == null ? "null" : r.geometryJson()) + ",\"properties\":" + r.propertiesJson() + "}";
     }
 
     static double[] bbox(String s) {
@@ -428,8 +356,7 @@ class OgcController {
         }
     }
 
-    static String base(HttpRequest<?> req) {
-        String host = req.getHeaders().get("Host");
-        return host == null ? "" : "http://" + host;
+    private static String base(HttpRequest<?> req) {
+        return LayerRepository.base(req);
     }
 }

@@ -17,12 +17,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.security.Caller;
-import org.gridmap.support.Db;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +40,12 @@ class TileController {
 
     private final LayerCatalog catalog;
     private final TileService tiles;
-    private final Db db;
+    private final LayerRepository features;
 
-    TileController(LayerCatalog catalog, TileService tiles, Db db) {
+    TileController(LayerCatalog catalog, TileService tiles, LayerRepository features) {
         this.catalog = catalog;
         this.tiles = tiles;
-        this.db = db;
+        this.features = features;
     }
 
     @Operation(summary = "The layers served as vector tiles, with their TileJSON")
@@ -88,7 +86,7 @@ class TileController {
                 + (l.scenario() == Layer.Scenario.REQUIRED ? "?scenario={scenario}" : "")));
         tj.put("minzoom", l.minZoom());
         tj.put("maxzoom", l.maxZoom());
-        double[] b = bounds(l);
+        double[] b = Arrays.stream(features.extent(l)).map(TileController::round).toArray();
         tj.put("bounds", List.of(b[0], b[1], b[2], b[3]));
         tj.put("center", List.of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, Math.max(l.minZoom(), 12)));
         Map<String, Object> vl = new LinkedHashMap<>();
@@ -158,27 +156,11 @@ class TileController {
         return l;
     }
 
-    private double[] bounds(Layer l) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
-                    + "FROM (SELECT ST_Extent(geom) AS e FROM " + l.view() + ") x");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                double x0 = rs.getDouble(1);
-                if (rs.wasNull()) {
-                    return new double[] {121.5, 44.1, 124.5, 46.4};
-                }
-                return new double[] {round(x0), round(rs.getDouble(2)), round(rs.getDouble(3)), round(rs.getDouble(4))};
-            }
-        });
-    }
-
     private static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    static String base(HttpRequest<?> request) {
-        String host = request.getHeaders().get("Host");
-        return (host == null ? "" : "http://" + host);
+    private static String base(HttpRequest<?> request) {
+        return LayerRepository.base(request);
     }
 }
