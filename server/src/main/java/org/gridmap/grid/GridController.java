@@ -20,14 +20,9 @@ import org.gridmap.security.Masking;
 import org.gridmap.support.Db;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.Rows;
-import org.gridmap.support.Sql;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** 网格: one grid with its stewards and counts, at a moment in its history. */
@@ -50,10 +45,12 @@ class GridController {
                 List<Steward> stewards, List<Version> history, Object geometry) {}
 
     private final Db db;
+    private final GridRepository grids;
     private final JsonMapper json;
 
-    GridController(Db db, JsonMapper json) {
+    GridController(Db db, GridRepository grids, JsonMapper json) {
         this.db = db;
+        this.grids = grids;
         this.json = json;
     }
 
@@ -80,64 +77,16 @@ class GridController {
         }
         OffsetDateTime moment = when;
         return db.read(c -> {
-            Grid grid;
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("grid/grid_by_code"))) {
-                ps.setString(1, gridCode);
-                for (int k = 2; k <= 4; k++) {
-                    ps.setObject(k, moment, Types.TIMESTAMP_WITH_TIMEZONE);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ProblemException.notFound("grid", gridCode);
-                    }
-                    long[] counts = counts(c, gridCode);
-                    grid = new Grid(rs.getString("grid_code"), rs.getString("name"), rs.getString("community_code"),
-                            rs.getString("community_name"), rs.getString("street_code"), rs.getString("street_name"),
-                            rs.getInt("version"), Rows.time(rs, "valid_from"), Rows.time(rs, "valid_to"),
-                            rs.getLong("area_m2"), counts[0], counts[1], counts[2], counts[3], stewards(c, gridCode),
-                            history(c, gridCode), Rows.geojson(json, rs.getString("geojson")));
-                }
-            }
-            return grid;
+            GridRepository.GridRow g = grids.find(c, gridCode, moment)
+                    .orElseThrow(() -> ProblemException.notFound("grid", gridCode));
+            GridRepository.Counts n = grids.counts(c, gridCode);
+            List<Steward> stewards = grids.stewards(c, gridCode).stream()
+                    .map(s -> new Steward(s.stewardId(), s.name(), Masking.phone(s.phone()), s.role())).toList();
+            List<Version> history = grids.history(c, gridCode).stream()
+                    .map(v -> new Version(v.version(), v.name(), v.validFrom(), v.validTo(), v.areaM2())).toList();
+            return new Grid(g.gridCode(), g.name(), g.communityCode(), g.communityName(), g.streetCode(),
+                    g.streetName(), g.version(), g.validFrom(), g.validTo(), g.areaM2(), n.buildings(), n.households(),
+                    n.people(), n.vulnerablePeople(), stewards, history, Rows.geojson(json, g.geojson()));
         });
-    }
-
-    private long[] counts(java.sql.Connection c, String gridCode) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("grid/grid_counts"))) {
-            ps.setString(1, gridCode);
-            ps.setString(2, gridCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
-            }
-        }
-    }
-
-    private List<Steward> stewards(java.sql.Connection c, String gridCode) throws java.sql.SQLException {
-        List<Steward> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("grid/grid_stewards"))) {
-            ps.setString(1, gridCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Steward(rs.getString(1), rs.getString(2), Masking.phone(rs.getString(3)),
-                            rs.getString(4)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<Version> history(java.sql.Connection c, String gridCode) throws java.sql.SQLException {
-        List<Version> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("grid/grid_history"))) {
-            ps.setString(1, gridCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Version(rs.getInt(1), rs.getString(2), Rows.time(rs, "valid_from"),
-                            Rows.time(rs, "valid_to"), rs.getLong(5)));
-                }
-            }
-        }
-        return out;
     }
 }

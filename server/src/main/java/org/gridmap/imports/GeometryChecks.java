@@ -12,7 +12,6 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -202,9 +201,5 @@ final class GeometryChecks {
             }
         }
         return b.isEmpty() ? e.getClass().getSimpleName() : b.toString();
-    }
-
-    static boolean isPolygonal(Geometry g) {
-        return g instanceof Polygonal;
     }
 }
