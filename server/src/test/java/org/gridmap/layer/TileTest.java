@@ -38,11 +38,7 @@ class TileTest extends SmallSampleTest {
     @BeforeAll
     void run() throws InterruptedException {
         token = api.login("district");
-        long id = api.postJson("/api/risk/runs", token, "{\"scenario\":\"R50\"}").json().get("id").asLong();
-        for (int k = 0; k < 300 && api.get("/api/risk/runs/" + id, token).json().get("status").asText()
-                .equals("RUNNING"); k++) {
-            Thread.sleep(100);
-        }
+        api.runAndWait(token, "R50");
         // The tile holding the sample's centre.
         double lon = ((Number) Sql.value(ds, "SELECT ST_X(ST_Centroid(geom)) FROM admin_area WHERE code = '220802'"))
                 .doubleValue();

@@ -29,17 +29,6 @@ class RiskKillTest {
         }
     }
 
-    static JsonNode waitFor(Api api, String token, long run) throws InterruptedException {
-        for (int k = 0; k < 600; k++) {
-            JsonNode r = api.get("/api/risk/runs/" + run, token).json();
-            if (!r.get("status").asText().equals("RUNNING")) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + run + " still running");
-    }
-
     @Test
     void aKilledRunLeavesThePreviousResultsAndANewRunSucceeds() throws Exception {
         TestPostgis pg = TestPostgis.get();
@@ -51,8 +40,9 @@ class RiskKillTest {
             ServerProcess a = ServerProcess.start(url, env);
             Api api = new Api(a.uri());
             String token = api.login("district");
-            long first = api.postJson("/api/risk/runs", token, "{\"scenario\":\"R50\"}").json().get("id").asLong();
-            assertEquals("SUCCEEDED", waitFor(api, token, first).get("status").asText());
+            JsonNode firstRun = api.runAndWait(token, "R50");
+            assertEquals("SUCCEEDED", firstRun.get("status").asText());
+            long first = firstRun.get("id").asLong();
             before = api.get("/api/risk/summary?area=220802&scenario=R50", token).json();
 
             c.setAutoCommit(false);
@@ -114,8 +104,9 @@ class RiskKillTest {
             assertEquals(before.get("total"), after.get("total"), "the previous results read the same");
             assertEquals(before.get("run_id"), after.get("run_id"));
 
-            long fresh = api.postJson("/api/risk/runs", token, "{\"scenario\":\"R50\"}").json().get("id").asLong();
-            assertEquals("SUCCEEDED", waitFor(api, token, fresh).get("status").asText());
+            JsonNode freshRun = api.runAndWait(token, "R50");
+            assertEquals("SUCCEEDED", freshRun.get("status").asText());
+            long fresh = freshRun.get("id").asLong();
             JsonNode again = api.get("/api/risk/summary?area=220802&scenario=R50", token).json();
             assertEquals(fresh, again.get("run_id").asLong());
             assertEquals(before.get("total"), again.get("total"), "same data, same classes");

@@ -37,18 +37,8 @@ class RiskRunTest extends SmallSampleTest {
         token = api.login("district");
     }
 
-    JsonNode runAndWait(String scenario) throws InterruptedException {
-        Api.Response r = api.postJson("/api/risk/runs", token, "{\"scenario\":\"" + scenario + "\"}");
-        assertEquals(202, r.status(), r.toString());
-        long id = r.json().get("id").asLong();
-        for (int k = 0; k < 600; k++) {
-            JsonNode run = api.get("/api/risk/runs/" + id, token).json();
-            if (!run.get("status").asText().equals("RUNNING")) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+    JsonNode runAndWait(String scenario) {
+        return api.runAndWait(token, scenario);
     }
 
     /** The DESIGN §4 rule, written again for the test, with the rule set's numbers. */

@@ -79,6 +79,32 @@ public final class Api {
         return send(b);
     }
 
+    /** Starts a 四色 run for a scenario and waits for it; returns the finished run. */
+    public JsonNode runAndWait(String token, String scenario) {
+        Response r = postJson("/api/risk/runs", token, "{\"scenario\":\"" + scenario + "\"}");
+        if (r.status() != 202) {
+            throw new AssertionError("POST /api/risk/runs: " + r);
+        }
+        return awaitRun(token, r.json().get("id").asLong());
+    }
+
+    /** Polls a run until it is no longer RUNNING (60 s at most). */
+    public JsonNode awaitRun(String token, long id) {
+        for (int k = 0; k < 600; k++) {
+            JsonNode run = get("/api/risk/runs/" + id, token).json();
+            if (!run.get("status").asText().equals("RUNNING")) {
+                return run;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("run " + id + " still running after 60 s");
+    }
+
     /** Any method with a JSON body. */
     public Response send(String method, String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))

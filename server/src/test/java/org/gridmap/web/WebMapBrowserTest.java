@@ -43,11 +43,7 @@ class WebMapBrowserTest extends SmallSampleTest {
     @BeforeAll
     void browser() throws Exception {
         String token = api.login("district");
-        long id = api.postJson("/api/risk/runs", token, "{\"scenario\":\"R50\"}").json().get("id").asLong();
-        for (int k = 0; k < 300 && api.get("/api/risk/runs/" + id, token).json().get("status").asText()
-                .equals("RUNNING"); k++) {
-            Thread.sleep(100);
-        }
+        api.runAndWait(token, "R50");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
