@@ -2,8 +2,10 @@
 import * as api from './api.js';
 import * as i18n from './i18n.js';
 import * as layers from './layers.js';
+import { gridPanel } from './gridpanel.js';
+import { gridSearch } from './search.js';
 
-const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {} };
+const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null };
 const COLOUR_KEYS = ['RED', 'ORANGE', 'YELLOW', 'GREEN'];
 
 const config = await (await fetch('/config.json')).json();
@@ -14,6 +16,8 @@ if (config.basemap_url) {
 }
 map.attributionControl.addAttribution('gridmap · NBS 2023 · GSHHG');
 window.gridmapMap = map;
+const panel = gridPanel(map, state);
+gridSearch(map, code => panel.show(code));
 
 i18n.apply();
 document.getElementById('lang').addEventListener('click', async () => {
@@ -25,7 +29,11 @@ document.getElementById('lang').addEventListener('click', async () => {
   }
 });
 document.getElementById('logout').addEventListener('click', () => { api.logout(); location.reload(); });
-document.getElementById('scenario').addEventListener('change', e => { state.scenario = e.target.value; overlays(); refresh(); });
+document.getElementById('scenario').addEventListener('change', async e => {
+  state.scenario = e.target.value;
+  await overlays();
+  await refresh();
+});
 document.getElementById('warning').addEventListener('change', e => { state.warning = e.target.value; refresh(); });
 
 const dialog = document.getElementById('login');
@@ -64,14 +72,33 @@ async function start() {
   await refresh();
 }
 
+// First paint: every overlay's first tiles (or features) drawn after login, in ms since navigation. The benchmark
+// (./gridmap bench tiles) reads window.gridmapFirstPaint in headless Chromium.
+function watchFirstPaint(tileLayers) {
+  if (window.gridmapFirstPaint) return;
+  let pending = tileLayers.filter(l => map.getZoom() >= (l.options.minZoom || 0)).length;
+  const done = () => {
+    if (--pending === 0 && !window.gridmapFirstPaint) {
+      window.gridmapFirstPaint = performance.now();
+      document.body.dataset.painted = 'true';
+    }
+  };
+  if (pending === 0) { pending = 1; done(); return; }
+  tileLayers.filter(l => map.getZoom() >= (l.options.minZoom || 0)).forEach(l => l.once('load', done));
+}
+
 async function overlays() {
   for (const l of Object.values(state.overlays)) map.removeLayer(l);
   if (state.control) state.control.remove();
   const o = {};
-  o[i18n.t('zones')] = layers.floodZones(state.scenario).addTo(map);
-  o[i18n.t('grids')] = layers.gridRisk(state.scenario, gridPopup).addTo(map);
-  o[i18n.t('buildings')] = layers.buildings(state.scenario).addTo(map);
-  o[i18n.t('areas')] = layers.areas().addTo(map);
+  const tiles = [layers.floodZones(state.scenario), layers.gridRisk(state.scenario, gridClicked),
+    layers.buildings(state.scenario), layers.areas()];
+  watchFirstPaint(tiles);
+  o[i18n.t('zones')] = tiles[0].addTo(map);
+  o[i18n.t('grids')] = tiles[1].addTo(map);
+  o[i18n.t('buildings')] = tiles[2].addTo(map);
+  o[i18n.t('areas')] = tiles[3].addTo(map);
+  o[i18n.t('coverage_findings')] = layers.coverageFindings(); // off by default: QA staff switch it on
   o[i18n.t('waters')] = (await layers.collection('waters', { color: '#3182bd', weight: 2, fillOpacity: 0.3 })).addTo(map);
   o[i18n.t('shelters')] = (await layers.collection('shelters', null,
     p => `<b>${p.name}</b><br>${i18n.t('capacity')} ${p.capacity}`)).addTo(map);
@@ -79,10 +106,11 @@ async function overlays() {
   state.control = L.control.layers(null, o, { collapsed: false }).addTo(map);
 }
 
-function gridPopup(p, latlng) {
+function gridClicked(p, latlng) {
   const rows = COLOUR_KEYS.map(c => `<tr><td><span class="swatch c-${c}"></span>${i18n.t(c)}</td>`
     + `<td>${p[c.toLowerCase()]}</td></tr>`).join('');
   L.popup().setLatLng(latlng).setContent(`<b>${p.name}</b><br>${p.grid_code}<table>${rows}</table>`).openOn(map);
+  panel.show(p.grid_code);
 }
 
 function legend() {
@@ -101,18 +129,39 @@ async function refresh() {
       + `&warning_level=${state.warning}`, state.summaryAbort.signal);
     const head = `<tr><th>${i18n.t('street')}</th>` + COLOUR_KEYS.map(c => `<th><span class="swatch c-${c}"></span></th>`)
       .join('') + `<th>${i18n.t('must_move')}</th></tr>`;
-    const row = (name, counts) => {
+    const row = (name, counts, code, cls) => {
       const move = s.must_move_colors.reduce((n, c) => n + counts.households[c], 0);
-      return `<tr><td>${name}</td>` + COLOUR_KEYS.map(c => `<td>${counts.households[c]}</td>`).join('')
-        + `<td class="must-move">${move}</td></tr>`;
+      return `<tr${code ? ` data-code="${code}" class="${cls}"` : ''}><td>${name}</td>`
+        + COLOUR_KEYS.map(c => `<td>${counts.households[c]}</td>`).join('') + `<td class="must-move">${move}</td></tr>`;
     };
+    state.summaryRow = row;
     el.innerHTML = `<h2>${i18n.t('district')} · ${i18n.t('households')}</h2>`
       + `<p class="must-move" id="must-move">${i18n.t('must_move')}: ${s.must_move_households} ${i18n.t('households')} · `
       + `${s.must_move_people} ${i18n.t('people')}</p>`
       + `<table id="summary-table">${head}${row(i18n.t('district'), s.total)}`
-      + s.children.map(c => row(state.names[c.code] || c.code, c.counts)).join('') + '</table>';
+      + s.children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')).join('') + '</table>';
+    el.querySelectorAll('tr.street-row').forEach(tr => tr.addEventListener('click', () => drillDown(tr)));
+    if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {
     if (err.name === 'AbortError') return;
     el.innerHTML = `<p>${err.status === 409 ? i18n.t('no_results') : err.message}</p>`;
+  }
+}
+
+/** A street's row opens into its communities (and closes again). */
+async function drillDown(tr) {
+  const code = tr.dataset.code;
+  const open = tr.classList.toggle('open');
+  tr.parentElement.querySelectorAll(`tr.community-row[data-parent="${code}"]`).forEach(r => r.remove());
+  if (!open) return;
+  try {
+    const s = await api.get(`/api/risk/summary?area=${code}&scenario=${encodeURIComponent(state.scenario)}`
+      + `&warning_level=${state.warning}`);
+    const html = s.children.map(c => state.summaryRow(state.names[c.code] || c.code, c.counts, c.code, 'community-row'))
+      .join('');
+    tr.insertAdjacentHTML('afterend', html);
+    tr.parentElement.querySelectorAll(`tr.community-row:not([data-parent])`).forEach(r => { r.dataset.parent = code; });
+  } catch (err) {
+    tr.classList.remove('open');
   }
 }

@@ -8,6 +8,20 @@ const WORDS = {
     legend: '图例', no_results: '本情景尚无四色结果，请先运行计算。', street: '街道', grids: '网格',
     buildings: '楼栋', zones: '洪水风险区', shelters: '安置点', waters: '河流湖泊', areas: '行政区划',
     capacity: '容量', depth: '水深', worst: '最高风险', login_failed: '用户名或密码错误',
+    search: '搜索网格（编码或社区名）', search_none: '没有匹配的网格', community: '社区', grid: '网格',
+    stewards: '网格人员', no_stewards: '未配置网格人员', findings: '覆盖质检', no_findings: '无质检问题',
+    print_sheet: '打印转移清单', close: '关闭', coverage_findings: '覆盖质检问题', loading: '加载中…',
+    role_GRID_CHIEF: '网格长', role_GRID_WORKER: '网格员', role_BUILDING_CHIEF: '楼长', role_UNIT_CHIEF: '单元长',
+    role_STREET_CHIEF: '街长', role_ROAD_CHIEF: '路长', role_CADRE: '包保干部',
+    sheet_title: '网格应急转移清单', sheet_subtitle: '楼栋住户分布图 · 应急管控平面图', building: '楼栋',
+    unit: '单元', floor: '楼层', room: '房号', members: '人数', contact: '联系人', phone: '电话', color: '四色',
+    depth_m: '本层有效水深(m)', printed_at: '打印时间', total_move: '须转移合计', signature: '网格长签字',
+    print: '打印', back_to_map: '返回地图', sheet_none: '本网格在该预警级别下无须转移住户。', masked_note:
+      '个人信息已脱敏；查看完整信息须经授权并留痕。',
+    finding_GAP: '网格空隙', finding_OVERLAP: '网格重叠', finding_OUTSIDE_COMMUNITY: '超出社区边界',
+    finding_INVALID_EDGE: '公共边不一致', finding_COMMUNITY_WITHOUT_GRIDS: '社区未划网格',
+    finding_BUILDING_NO_GRID: '楼栋不在任何网格', finding_BUILDING_SPLIT: '楼栋被网格边界切分',
+    finding_HOUSEHOLD_BAND: '户数超出300–500', finding_NO_GRID_CHIEF: '未配网格长', finding_NO_GRID_WORKER: '未配网格员',
   },
   en: {
     title: 'Grid map · flood response', scenario: 'Scenario', warning: 'Warning level', logout: 'Log out', login: 'Log in',
@@ -18,6 +32,22 @@ const WORDS = {
     no_results: 'No 四色 results for this scenario yet: start a run.', street: 'Street', grids: 'Grids',
     buildings: 'Buildings', zones: 'Flood zones', shelters: 'Shelters', waters: 'Rivers and lakes',
     areas: 'Areas', capacity: 'Capacity', depth: 'Depth', worst: 'Worst', login_failed: 'Wrong user name or password',
+    search: 'Find a grid (code or community)', search_none: 'No grid matches', community: 'Community', grid: 'Grid',
+    stewards: 'Stewards', no_stewards: 'No steward assigned', findings: 'Coverage QA', no_findings: 'No findings',
+    print_sheet: 'Print transfer sheet', close: 'Close', coverage_findings: 'Coverage findings', loading: 'Loading…',
+    role_GRID_CHIEF: 'Grid chief', role_GRID_WORKER: 'Grid worker', role_BUILDING_CHIEF: 'Building chief',
+    role_UNIT_CHIEF: 'Unit chief', role_STREET_CHIEF: 'Street chief', role_ROAD_CHIEF: 'Road chief', role_CADRE: 'Cadre',
+    sheet_title: 'Grid transfer sheet', sheet_subtitle: 'Buildings and households · emergency control plan',
+    building: 'Building', unit: 'Unit', floor: 'Floor', room: 'Room', members: 'People', contact: 'Contact',
+    phone: 'Phone', color: 'Colour', depth_m: 'Water on floor (m)', printed_at: 'Printed', total_move: 'Must move, total',
+    signature: 'Grid chief signature', print: 'Print', back_to_map: 'Back to the map',
+    sheet_none: 'No household of this grid must move at this warning level.',
+    masked_note: 'Personal data masked; full records need authorisation and are audited.',
+    finding_GAP: 'Gap between grids', finding_OVERLAP: 'Grids overlap', finding_OUTSIDE_COMMUNITY: 'Outside its community',
+    finding_INVALID_EDGE: 'Shared edge mismatch', finding_COMMUNITY_WITHOUT_GRIDS: 'Community without grids',
+    finding_BUILDING_NO_GRID: 'Building in no grid', finding_BUILDING_SPLIT: 'Building cut by a grid boundary',
+    finding_HOUSEHOLD_BAND: 'Households outside 300–500', finding_NO_GRID_CHIEF: 'No grid chief',
+    finding_NO_GRID_WORKER: 'No grid worker',
   },
 };
 
@@ -35,6 +65,7 @@ export function currentLang() {
 export function apply() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   const button = document.getElementById('lang');
   if (button) button.textContent = lang === 'zh' ? 'EN' : '中文';
 }

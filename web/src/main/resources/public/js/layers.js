@@ -63,13 +63,41 @@ export function floodZones(scenario) {
   });
 }
 
+export const FINDING_COLOURS = {
+  GAP: '#e7298a', OVERLAP: '#7570b3', OUTSIDE_COMMUNITY: '#d95f02', INVALID_EDGE: '#e6ab02',
+  COMMUNITY_WITHOUT_GRIDS: '#a6761d', BUILDING_NO_GRID: '#e7298a', BUILDING_SPLIT: '#66a61e',
+  HOUSEHOLD_BAND: '#666666', NO_GRID_CHIEF: '#999999', NO_GRID_WORKER: '#999999',
+};
+
+/** Coverage QA findings (gaps, overlaps, split buildings…), cut to the caller's area; grid-wide findings as outlines. */
+export function coverageFindings() {
+  const layer = L.vectorGrid.protobuf('/tiles/coverage_findings/{z}/{x}/{y}.mvt', {
+    minZoom: 10, maxNativeZoom: 20, maxZoom: 20, interactive: true, fetchOptions: { headers: bearer() },
+    vectorTileLayerStyles: {
+      coverage_findings: p => {
+        const gridWide = ['HOUSEHOLD_BAND', 'NO_GRID_CHIEF', 'NO_GRID_WORKER'].includes(p.kind);
+        // Grid-wide findings (household band, missing stewards) outline the grid; the others are shapes to look at.
+        return { weight: gridWide ? 1.5 : 2.5, color: FINDING_COLOURS[p.kind] || '#e7298a', dashArray: '4 3',
+          fill: !gridWide, fillOpacity: 0.6, fillColor: FINDING_COLOURS[p.kind] || '#e7298a', radius: 4 };
+      },
+    },
+  });
+  layer.on('click', e => {
+    const p = e.layer.properties;
+    L.popup().setLatLng(e.latlng).setContent(`<b>${t('finding_' + p.kind)}</b><br>${p.grid_code || p.community_code || ''}`
+      + `${p.other_grid_code ? ' / ' + p.other_grid_code : ''}<br>${p.detail}`).openOn(layer._map);
+  });
+  return layer;
+}
+
 /** A small public collection as GeoJSON, loaded once. */
 export async function collection(id, style, popup) {
   const r = await fetch('/ogc/collections/' + id + '/items?limit=1000', { headers: { Accept: 'application/geo+json' } });
   const fc = await r.json();
   return L.geoJSON(fc, {
-    style, pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 6, color: '#5e3c99', weight: 2,
-      fillColor: '#fff', fillOpacity: 1 }),
+    style,
+    pointToLayer: (f, latlng) => L.marker(latlng, { icon: L.divIcon({ className: 'shelter-icon', iconSize: [14, 14] }),
+      title: f.properties.name }),
     onEachFeature: popup ? (f, l) => l.bindPopup(popup(f.properties)) : undefined,
   });
 }

@@ -15,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridmap.coverage.CoverageFindingsLayer;
 import org.gridmap.security.Caller;
 import org.gridmap.security.Masking;
 import org.gridmap.support.Db;
@@ -42,19 +43,46 @@ class GridController {
     record Grid(String gridCode, String name, String communityCode, String communityName, String streetCode,
                 String streetName, int version, OffsetDateTime validFrom, @Nullable OffsetDateTime validTo,
                 long areaM2, long buildings, long households, long people, long vulnerablePeople,
-                List<Steward> stewards, List<Version> history, Object geometry) {}
+                List<Steward> stewards, List<Version> history, List<CoverageFindingsLayer.Stored> coverageFindings,
+                Object geometry) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record Match(String gridCode, String name, String communityCode, String communityName,
+                 @Nullable String streetName, double[] bbox) {}
 
     private final Db db;
     private final GridRepository grids;
     private final JsonMapper json;
+    private final CoverageFindingsLayer findings;
 
-    GridController(Db db, GridRepository grids, JsonMapper json) {
+    GridController(Db db, GridRepository grids, JsonMapper json, CoverageFindingsLayer findings) {
         this.db = db;
         this.grids = grids;
         this.json = json;
+        this.findings = findings;
     }
 
-    @Operation(summary = "A grid by its 15-digit code: boundary, community, stewards (phones masked), counts; "
+    @Operation(summary = "Search current grids in the caller's area by code prefix or by grid, community or street "
+            + "name (e.g. ?q=220802001 or ?q=幸福); best matches first, each with its bounding box [W,S,E,N]")
+    @Get
+    List<Match> search(@QueryValue String q, @Nullable @QueryValue Integer limit, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        String text = q.strip();
+        if (text.isEmpty() || text.length() > 50) {
+            throw ProblemException.invalidParameter("q", "give 1–50 characters: a grid code (prefix) or a grid, "
+                    + "community or street name");
+        }
+        int n = limit == null ? 20 : limit;
+        if (n < 1 || n > 100) {
+            throw ProblemException.invalidParameter("limit", "must be 1–100");
+        }
+        return db.read(c -> grids.search(c, caller.area(), text, n)).stream()
+                .map(m -> new Match(m.gridCode(), m.name(), m.communityCode(), m.communityName(), m.streetName(),
+                        m.bbox())).toList();
+    }
+
+    @Operation(summary = "A grid by its 15-digit code: boundary, community, stewards (phones masked), counts, "
+            + "coverage findings naming it; "
             + "?at=ISO-8601 time gives the boundary in force then")
     @Get("/{gridCode}")
     Grid get(@PathVariable String gridCode, @Nullable @QueryValue String at, Authentication auth) {
@@ -76,6 +104,7 @@ class GridController {
             throw ProblemException.notFound("grid", gridCode);
         }
         OffsetDateTime moment = when;
+        List<CoverageFindingsLayer.Stored> qa = moment == null ? findings.ofGrid(gridCode) : List.of();
         return db.read(c -> {
             GridRepository.GridRow g = grids.find(c, gridCode, moment)
                     .orElseThrow(() -> ProblemException.notFound("grid", gridCode));
@@ -86,7 +115,7 @@ class GridController {
                     .map(v -> new Version(v.version(), v.name(), v.validFrom(), v.validTo(), v.areaM2())).toList();
             return new Grid(g.gridCode(), g.name(), g.communityCode(), g.communityName(), g.streetCode(),
                     g.streetName(), g.version(), g.validFrom(), g.validTo(), g.areaM2(), n.buildings(), n.households(),
-                    n.people(), n.vulnerablePeople(), stewards, history, Rows.geojson(json, g.geojson()));
+                    n.people(), n.vulnerablePeople(), stewards, history, qa, Rows.geojson(json, g.geojson()));
         });
     }
 }

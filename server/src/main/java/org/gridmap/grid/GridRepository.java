@@ -27,6 +27,34 @@ class GridRepository {
 
     record VersionRow(int version, String name, OffsetDateTime validFrom, OffsetDateTime validTo, long areaM2) {}
 
+    record Match(String gridCode, String name, String communityCode, String communityName, String streetName,
+                 double[] bbox) {}
+
+    /** Current grids in the caller's area matching a code prefix or a grid, community or street name. */
+    List<Match> search(Connection c, String areaPrefix, String text, int limit) throws SQLException {
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String prefix = text.replace("%", "").replace("_", "") + "%";
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("grid/search"))) {
+            ps.setString(1, areaPrefix + "%");
+            ps.setString(2, prefix);
+            ps.setString(3, like);
+            ps.setString(4, like);
+            ps.setString(5, like);
+            ps.setString(6, prefix);
+            ps.setString(7, like.substring(1));
+            ps.setInt(8, limit);
+            List<Match> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Match(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), new double[] {rs.getDouble(6), rs.getDouble(7), rs.getDouble(8),
+                                rs.getDouble(9)}));
+                }
+            }
+            return out;
+        }
+    }
+
     /** The version in force at {@code at} (null: the current one). */
     Optional<GridRow> find(Connection c, String gridCode, OffsetDateTime at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("grid/grid_by_code"))) {

@@ -14,7 +14,10 @@ import static org.gridmap.layer.Layer.props;
 public class LayerCatalog {
     private final Map<String, Layer> layers = new LinkedHashMap<>();
 
-    public LayerCatalog() {
+    private final Map<String, DerivedLayer> derived = new LinkedHashMap<>();
+
+    public LayerCatalog(List<DerivedLayer> derivedLayers) {
+        derivedLayers.forEach(d -> derived.put(d.layerId(), d));
         add(new Layer("admin_areas", "行政区划", "Administrative areas", "layer_admin_areas", "MultiPolygon",
                 props("code", "string", "name", "string", "level", "string", "parent_code", "string"), 8, 18,
                 Layer.Scenario.NONE, null));
@@ -36,10 +39,22 @@ public class LayerCatalog {
                         "boolean", "open", "boolean"), 8, 20, Layer.Scenario.NONE, null));
         add(new Layer("waters", "河流湖泊", "Rivers and lakes", "layer_waters", "Geometry",
                 props("name", "string", "kind", "string", "synthetic", "boolean"), 6, 18, Layer.Scenario.NONE, null));
+        add(new Layer("coverage_findings", "覆盖质检问题", "Coverage findings", "layer_coverage_findings", "Geometry",
+                props("kind", "string", "community_code", "string", "grid_code", "string", "other_grid_code", "string",
+                        "building_id", "string", "area_m2", "number", "length_m", "number", "households", "integer",
+                        "detail", "string"), 10, 20, Layer.Scenario.NONE, "scope"));
     }
 
     private void add(Layer l) {
         layers.put(l.id(), l);
+    }
+
+    /** Brings a derived layer's snapshot up to date before it is read (no-op for layers that are plain views). */
+    public void prepare(Layer l) {
+        DerivedLayer d = derived.get(l.id());
+        if (d != null) {
+            d.refresh();
+        }
     }
 
     public Optional<Layer> find(String id) {

@@ -151,8 +151,9 @@ class TileController {
                 .with("layers", catalog.all().stream().map(Layer::id).toList()));
         if (!l.isPublic() && auth == null) {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
-                    "layer " + id + " shows household-level colours: log in first");
+                    "layer " + id + " is not public (household-level colours or QA findings): log in first");
         }
+        catalog.prepare(l);
         return l;
     }
 

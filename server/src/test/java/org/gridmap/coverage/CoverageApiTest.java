@@ -3,6 +3,7 @@ package org.gridmap.coverage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.Mvt;
 import org.gridmap.testsupport.SmallSampleTest;
 import org.gridmap.testsupport.Sql;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.util.List;
 import static org.gridmap.testsupport.Files2.fc;
 import static org.gridmap.testsupport.Files2.rect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -165,5 +167,64 @@ class CoverageApiTest extends SmallSampleTest {
         assertEquals(404, r.status(), "another street: " + r);
         JsonNode own = api.get("/api/coverage?area=220802", api.login("community")).json();
         assertEquals("220802001001", own.get("area").asText(), "asked for the district, answered for the own area");
+    }
+
+    /** The z/x/y tile containing a point. */
+    static int[] tileOf(int z, double lon, double lat) {
+        double n = 1 << z;
+        double r = Math.toRadians(lat);
+        return new int[] {z, (int) Math.floor((lon + 180) / 360 * n),
+            (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
+    }
+
+    byte[] findingsTile(int[] t) throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                server.getURI() + "/tiles/coverage_findings/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt"))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 204, "status " + r.statusCode());
+        return r.body();
+    }
+
+    @Test
+    void findingsAreAMapLayerAndInTheGridPanelAndFollowEdits() throws Exception {
+        int[] t = tileOf(12, 123.503, 45.002);
+        List<String> kinds = Mvt.values(findingsTile(t), "kind");
+        for (String k : List.of("GAP", "OVERLAP", "OUTSIDE_COMMUNITY", "BUILDING_NO_GRID", "BUILDING_SPLIT",
+                "COMMUNITY_WITHOUT_GRIDS")) {
+            assertEquals(1, kinds.stream().filter(k::equals).count(), k + " in " + kinds);
+        }
+        assertEquals(7, kinds.stream().filter("HOUSEHOLD_BAND"::equals).count(), "one per drawn grid: " + kinds);
+
+        // The grid's panel lists exactly the findings naming it, as the findings endpoint does.
+        String grid = "220802001099003";
+        JsonNode all = api.get("/api/coverage/findings?area=220802001099", token).json();
+        List<String> expected = new ArrayList<>();
+        for (JsonNode f : all.get("features")) {
+            JsonNode p = f.get("properties");
+            if (grid.equals(p.get("grid_code").asText(null)) || grid.equals(p.get("other_grid_code").asText(null))) {
+                expected.add(p.get("kind").asText());
+            }
+        }
+        List<String> panel = new ArrayList<>();
+        api.get("/api/grids/" + grid, token).json().get("coverage_findings").forEach(f -> panel.add(f.get("kind").asText()));
+        expected.sort(null);
+        panel.sort(null);
+        assertTrue(panel.contains("OVERLAP"), panel.toString());
+        assertEquals(expected, panel);
+
+        // Moving grid 004 back inside its community: the very next tile has no OUTSIDE_COMMUNITY finding.
+        String before = (String) Sql.value(ds, "SELECT ST_AsText(geom) FROM grid WHERE grid_code = '220802001099004' "
+                + "AND valid_to IS NULL");
+        try {
+            Sql.exec(ds, "UPDATE grid SET geom = ST_Multi(ST_MakeEnvelope(123.504, 45.002, 123.506, 45.004, 4326)) "
+                    + "WHERE grid_code = '220802001099004' AND valid_to IS NULL");
+            List<String> after = Mvt.values(findingsTile(t), "kind");
+            assertFalse(after.contains("OUTSIDE_COMMUNITY"), after.toString());
+            assertTrue(after.contains("GAP"), after.toString());
+        } finally {
+            Sql.exec(ds, "UPDATE grid SET geom = ST_GeomFromText('" + before + "', 4326) "
+                    + "WHERE grid_code = '220802001099004' AND valid_to IS NULL");
+        }
+        assertTrue(Mvt.values(findingsTile(t), "kind").contains("OUTSIDE_COMMUNITY"));
     }
 }

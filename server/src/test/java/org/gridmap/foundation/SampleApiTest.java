@@ -174,4 +174,28 @@ class SampleApiTest extends SmallSampleTest {
         Sql.exec(ds, "DELETE FROM household WHERE household_id LIKE 'X-%'");
         assertEquals(Sql.value(ds, recount), Sql.value(ds, cached));
     }
+
+    @Test
+    void gridSearchFindsByCodeAndCommunityNameWithinTheCallersArea() {
+        String district = api.login("district");
+        JsonNode byCode = api.get("/api/grids?q=220802001001", district).json();
+        assertTrue(byCode.size() > 0);
+        byCode.forEach(g -> assertTrue(g.get("grid_code").asText().startsWith("220802001001"), g.toString()));
+        String community = (String) Sql.value(ds, "SELECT name FROM admin_area WHERE code = '220802001002'");
+        long grids = Sql.count(ds, "SELECT count(*) FROM grid WHERE community_code = '220802001002' AND valid_to IS NULL");
+        JsonNode byName = api.get("/api/grids?limit=100&q=" + java.net.URLEncoder.encode(community,
+                java.nio.charset.StandardCharsets.UTF_8), district).json();
+        assertEquals(grids, byName.findValues("community_code").stream()
+                .filter(c -> c.asText().equals("220802001002")).count(), byName.toString());
+        JsonNode first = byName.get(0);
+        assertEquals(4, first.get("bbox").size());
+        assertTrue(first.get("bbox").get(0).asDouble() < first.get("bbox").get(2).asDouble());
+        // A community worker sees only the own community's grids.
+        JsonNode scoped = api.get("/api/grids?q=220802", api.login("community")).json();
+        assertTrue(scoped.size() > 0);
+        scoped.forEach(g -> assertTrue(g.get("grid_code").asText().startsWith("220802001001"), g.toString()));
+        Api.Response empty = api.get("/api/grids?q=%20", district);
+        assertEquals(400, empty.status(), empty.toString());
+        assertTrue(empty.isProblem());
+    }
 }

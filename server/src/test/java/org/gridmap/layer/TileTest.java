@@ -3,6 +3,7 @@ package org.gridmap.layer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.Mvt;
 import org.gridmap.testsupport.SmallSampleTest;
 import org.gridmap.testsupport.Sql;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,28 +62,6 @@ class TileTest extends SmallSampleTest {
                 r.headers().firstValue("etag").orElse(null), r.body());
     }
 
-    /** Decodes a tile with GDAL: layer name → feature count, and every (id field → other field) pair asked for. */
-    static Map<String, String> decode(byte[] tile, String idField, String valueField, Map<String, Integer> counts)
-            throws IOException, InterruptedException {
-        Path f = Files.createTempFile("tile-", ".mvt");
-        Files.write(f, tile);
-        Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-oo", "CLIP=NO", f.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        Matcher layer = Pattern.compile("Layer name: (\\S+)[\\s\\S]*?Feature Count: (\\d+)").matcher(out);
-        while (layer.find()) {
-            counts.put(layer.group(1), Integer.parseInt(layer.group(2)));
-        }
-        Map<String, String> values = new HashMap<>();
-        Matcher feature = Pattern.compile(idField + " \\(String\\) = (\\S+)\\s+" + "(?:[\\s\\S]*?)" + valueField
-                + " \\(String\\) = (\\S+)").matcher(out);
-        while (feature.find()) {
-            values.put(feature.group(1), feature.group(2));
-        }
-        return values;
-    }
-
     @Test
     void tileJsonDescribesTheLayer() {
         JsonNode tj = api.get("/tiles/grid_risk.json", null).json();
@@ -101,7 +80,7 @@ class TileTest extends SmallSampleTest {
         assertEquals(200, first.status(), new String(first.body()));
         assertEquals("application/vnd.mapbox-vector-tile", first.contentType());
         Map<String, Integer> counts = new HashMap<>();
-        Map<String, String> colours = decode(first.body(), "building_id", "color", counts);
+        Map<String, String> colours = Mvt.decode(first.body(), "building_id", "color", counts);
         assertTrue(counts.getOrDefault("buildings", 0) > 50, counts.toString());
         assertEquals(counts.get("buildings"), colours.size(), "every feature has a building_id and a colour");
         assertTrue(colours.values().stream().allMatch(c -> c.matches("RED|ORANGE|YELLOW|GREEN")), colours.toString());
@@ -115,7 +94,7 @@ class TileTest extends SmallSampleTest {
         Sql.exec(ds, "UPDATE building SET safety_grade = 'D' WHERE building_id = '" + victim + "'");
         Raw second = fetch(path, token);
         assertNotEquals(first.etag(), second.etag(), "a change makes a new ETag");
-        assertEquals("RED", decode(second.body(), "building_id", "color", new HashMap<>()).get(victim));
+        assertEquals("RED", Mvt.decode(second.body(), "building_id", "color", new HashMap<>()).get(victim));
         assertEquals(304, fetchConditional(path, second.etag()), "unchanged since: 304");
     }
 
@@ -130,7 +109,7 @@ class TileTest extends SmallSampleTest {
         Raw grids = fetch("/tiles/grids/" + z + "/" + x + "/" + y + ".mvt", null);
         assertEquals(200, grids.status());
         Map<String, Integer> counts = new HashMap<>();
-        Map<String, String> bands = decode(grids.body(), "grid_code", "band", counts);
+        Map<String, String> bands = Mvt.decode(grids.body(), "grid_code", "band", counts);
         assertTrue(counts.get("grids") > 0);
         assertTrue(bands.values().stream().allMatch(b -> b.matches("BELOW|IN|ABOVE")), bands.toString());
     }

@@ -7,7 +7,15 @@ import org.gridmap.testsupport.SmallSampleTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.gridmap.testsupport.Sql;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,10 +32,15 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,6 +57,7 @@ class WebMapBrowserTest extends SmallSampleTest {
     void browser() throws Exception {
         String token = api.login("district");
         api.runAndWait(token, "R50");
+        api.runAndWait(token, "R20");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -63,6 +77,22 @@ class WebMapBrowserTest extends SmallSampleTest {
     void close() {
         if (browser != null) {
             browser.quit();
+        }
+    }
+
+    String token() {
+        return api.login("district");
+    }
+
+    /** A red building of a grid under R50, with a point inside it. */
+    Map<String, Object> redBuilding(String grid) throws Exception {
+        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT b.building_id, ST_Y(p), ST_X(p) FROM building b JOIN risk_building rb ON rb.building_id = b.id "
+                + "JOIN risk_current rc ON rc.run_id = rb.run_id JOIN flood_scenario f ON f.id = rc.scenario_id "
+                + "CROSS JOIN LATERAL ST_PointOnSurface(b.geom) p WHERE f.code = 'R50' AND b.grid_code = '" + grid
+                + "' AND gm_risk_color(rb.worst_rule::smallint) = 'RED' ORDER BY ST_Area(b.geom) DESC LIMIT 1")) {
+            assertTrue(rs.next(), "a red building in " + grid);
+            return Map.of("id", rs.getString(1), "lat", rs.getDouble(2), "lon", rs.getDouble(3));
         }
     }
 
@@ -86,7 +116,8 @@ class WebMapBrowserTest extends SmallSampleTest {
             throw new AssertionError("no summary table; page says: " + browser.findElement(By.tagName("body")).getText()
                     + "; console: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
         }
-        JsonNode s = api.get("/api/risk/summary?area=220802&scenario=R50&warning_level=II", api.login("district")).json();
+        String first = browser.findElement(By.id("scenario")).getAttribute("value");
+        JsonNode s = api.get("/api/risk/summary?area=220802&scenario=" + first + "&warning_level=II", token()).json();
         String mustMove = browser.findElement(By.id("must-move")).getText();
         assertTrue(mustMove.contains("须转移") && mustMove.contains(String.valueOf(s.get("must_move_households").asLong())),
                 mustMove);
@@ -94,6 +125,102 @@ class WebMapBrowserTest extends SmallSampleTest {
                 "a row per street, the district and the header");
         Thread.sleep(1500); // let the vector tiles draw for the screenshot
         shot("map-zh");
+
+        // A street's row opens into its communities.
+        WebElement street = browser.findElement(By.cssSelector("#summary-table tr.street-row"));
+        String streetCode = street.getAttribute("data-code");
+        street.click();
+        JsonNode streetSummary = api.get("/api/risk/summary?area=" + streetCode + "&scenario=" + first + "&warning_level=II",
+                token()).json();
+        wait.until(d -> d.findElements(By.cssSelector("tr.community-row[data-parent='" + streetCode + "']")).size()
+                == streetSummary.get("children").size());
+
+        // Switch scenario: the district's must-move figure follows. The rest of the walk is under R50.
+        String other = first.equals("R50") ? "R20" : "R50";
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("scenario"))).selectByValue(other);
+        long moveOther = api.get("/api/risk/summary?area=220802&scenario=" + other + "&warning_level=II", token()).json()
+                .get("must_move_households").asLong();
+        assertTrue(moveOther != s.get("must_move_households").asLong(), "R20 and R50 differ in the sample");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("must-move"), "须转移: " + moveOther + " "));
+        shot("scenario-" + other);
+        if (!other.equals("R50")) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("scenario"))).selectByValue("R50");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("must-move"),
+                    "须转移: " + s.get("must_move_households").asLong() + " "));
+        }
+
+        // Find the grid with the most red households by its community's name; its panel shows stewards and findings.
+        String grid = (String) Sql.value(ds, "SELECT a.code FROM risk_area a JOIN risk_current c USING (run_id) "
+                + "JOIN flood_scenario f ON f.id = c.scenario_id AND f.code = 'R50' WHERE length(a.code) = 15 "
+                + "ORDER BY a.hh[1] DESC, a.code LIMIT 1");
+        JsonNode g = api.get("/api/grids/" + grid, token()).json();
+        WebElement search = browser.findElement(By.id("grid-search"));
+        search.sendKeys(g.get("community_name").asText());
+        By result = By.cssSelector("#search-results li[data-code='" + grid + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(result)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("grid-stewards")));
+        List<WebElement> stewards = browser.findElements(By.cssSelector("#grid-stewards li"));
+        assertEquals(Math.max(1, g.get("stewards").size()), stewards.size());
+        for (JsonNode st : g.get("stewards")) {
+            if (st.hasNonNull("phone")) {
+                assertTrue(st.get("phone").asText().contains("****"), "phones are masked by the server");
+                assertTrue(browser.findElement(By.id("grid-stewards")).getText().contains(st.get("phone").asText()));
+            }
+        }
+        assertEquals(Math.max(1, g.get("coverage_findings").size()),
+                browser.findElements(By.cssSelector("#grid-findings li")).size());
+        JsonNode gs = api.get("/api/risk/summary?area=" + grid + "&scenario=R50&warning_level=II", token()).json();
+        long gridMove = gs.get("must_move_households").asLong();
+        assertTrue(gridMove > 0, "the reddest grid has households to move");
+        assertTrue(browser.findElement(By.id("grid-must-move")).getText().contains(String.valueOf(gridMove)));
+        shot("grid-panel");
+
+        // Click a red building of that grid: the popup gives its colour and the reason in words.
+        Map<String, Object> red = redBuilding(grid);
+        ((JavascriptExecutor) browser).executeScript("gridmapMap.setView([arguments[0], arguments[1]], 18, {animate: false})",
+                red.get("lat"), red.get("lon"));
+        Thread.sleep(2500); // the building tiles of the new view
+        WebElement mapEl = browser.findElement(By.id("map"));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> pt = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript(
+                "const p = gridmapMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
+                red.get("lat"), red.get("lon"));
+        new Actions(browser).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
+                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).click().perform();
+        JsonNode why = api.get("/api/buildings/" + red.get("id") + "/risk?scenario=R50", token()).json();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("leaflet-popup-content"),
+                why.get("reason_zh").asText()));
+        shot("building-popup");
+
+        // The grid's transfer sheet: every household that must move, ready for A4.
+        String href = browser.findElement(By.id("grid-print")).getAttribute("href");
+        browser.get(href);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        assertEquals(gridMove, browser.findElements(By.cssSelector("#sheet-table tbody tr")).size(),
+                "one row per household that must move");
+        assertTrue(browser.findElement(By.id("sheet-total")).getText().contains(String.valueOf(gridMove)));
+        String sheetText = browser.findElement(By.id("sheet-table")).getText();
+        assertFalse(Pattern.compile("1[3-9]\\d{9}").matcher(sheetText).find(), "no clear phone number on the sheet");
+        shot("print-sheet");
+        PrintOptions a4 = new PrintOptions();
+        a4.setPageSize(new PageSize(29.7, 21.0));
+        Pdf pdf = ((PrintsPage) browser).print(a4);
+        byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+        Files.write(shots.resolve("print-sheet.pdf"), bytes);
+        String raw = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Matcher pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(raw);
+        int n = 0;
+        while (pages.find()) {
+            n++;
+        }
+        assertTrue(n >= 1 && n <= 2 + gridMove / 30, "A4 pages: " + n);
+        Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([0-9.]+) ([0-9.]+)").matcher(raw);
+        assertTrue(box.find(), "a page size in the PDF");
+        // A4 is 595.3 × 841.9 pt; Chromium rounds to whole points.
+        assertEquals(595.3, Double.parseDouble(box.group(1)), 1.5, "A4 width in points");
+        assertEquals(841.9, Double.parseDouble(box.group(2)), 1.5, "A4 height in points");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-table")));
 
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "Grid map · flood response"));
