@@ -140,6 +140,7 @@ async function refresh() {
       + `${s.must_move_people} ${i18n.t('people')}</p>`
       + `<table id="summary-table">${head}${row(i18n.t('district'), s.total)}`
       + s.children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')).join('') + '</table>';
+    if (!window.gridmapSummaryAt) window.gridmapSummaryAt = performance.now(); // read by ./gridmap bench tiles
     el.querySelectorAll('tr.street-row').forEach(tr => tr.addEventListener('click', () => drillDown(tr)));
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {

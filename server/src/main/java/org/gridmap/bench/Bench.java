@@ -288,7 +288,8 @@ public final class Bench {
                 scalar("SELECT count(*) FROM grid WHERE valid_to IS NULL"), tiles.size()));
         report.append("| layer | zoom | cold endpoint median (ms) | raw ST_AsMVT median (ms) | ratio | bytes (median) |\n")
                 .append("|---|---|---|---|---|---|\n");
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         String token = loginToken(http, base);
         for (String id : List.of("grid_risk", "buildings")) {
             org.gridmap.layer.Layer layer = layers.find(id).orElseThrow();
@@ -321,6 +322,13 @@ public final class Bench {
                         (double) a / b, median(sizes.stream().mapToLong(Long::longValue).toArray())));
             }
         }
+        long floor = median(times(30, () -> {
+            long t0 = System.nanoTime();
+            get(http, base + "/health", null);
+            return (System.nanoTime() - t0) / 1000;
+        }));
+        report.append(String.format("%nHTTP floor: `GET /health` takes %.1f ms (median of 30) on the same client: the "
+                + "framework's fixed cost per request, which a light tile's ratio cannot get under.%n", floor / 1000.0));
         int[] t = tiles.get(10); // z14 centre
         String cachedUrl = base + "/tiles/grid_risk/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt?scenario=R50";
         get(http, cachedUrl, null);
@@ -331,9 +339,127 @@ public final class Bench {
             Cold: the tile cache is emptied before each request; the endpoint time is measured by an HTTP client on the
             same machine (request, auth, data-version check, ST_AsMVT, response). Raw: the same ST_AsMVT query on the
             database over JDBC. Targets (issue 4): cold ≤ 1.15× raw SQL; cached ≥ 2,000 tiles/s; first paint of the
-            web map ≤ 2 s (not measured by this benchmark yet).
+            web map ≤ 2 s.
             """);
+        firstPaint(base, token, tileService);
         server.stop();
+    }
+
+    /**
+     * First paint of the web map in headless Chromium, driven through chromedriver's W3C WebDriver HTTP API (no
+     * client library needed): a fresh browser profile each round (nothing in the browser's cache), logged in as
+     * the district office, district view, default layers on. The page records when every initial tile layer has
+     * drawn (window.gridmapFirstPaint) and when the district's counts are on screen (window.gridmapSummaryAt).
+     */
+    private void firstPaint(String base, String token, org.gridmap.layer.TileService tileService) {
+        report.append("\nFirst paint of the web map (headless Chromium, fresh profile per load, 1400×900, district "
+                + "view at z13, all default layers on: flood zones, grids by colour, areas, rivers, shelters; the "
+                + "district's counts in the side panel):\n\n");
+        if (!new java.io.File("/usr/bin/chromedriver").canExecute() || !new java.io.File("/usr/bin/chromium").canExecute()) {
+            report.append("not measured: chromium and chromium-driver are not installed (./gridmap bench tiles installs "
+                    + "them)\n");
+            return;
+        }
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Process driver;
+        try {
+            driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String wd = "http://127.0.0.1:" + port;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        try {
+            waitFor(() -> webDriver(http, "GET", wd + "/status", null).contains("\"ready\":true"), 20_000);
+            report.append("| load | server tile cache | first paint (ms) | counts shown (ms) |\n|---|---|---|---|\n");
+            List<Long> cold = new ArrayList<>();
+            List<Long> warm = new ArrayList<>();
+            for (int round = 0; round < 6; round++) {
+                boolean clearCache = round % 2 == 0;
+                if (clearCache) {
+                    tileService.clear();
+                }
+                java.nio.file.Path profile = java.nio.file.Files.createTempDirectory("gridmap-bench-chromium-");
+                String caps = "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":{"
+                        + "\"binary\":\"/usr/bin/chromium\",\"args\":[\"--headless=new\",\"--no-sandbox\","
+                        + "\"--disable-gpu\",\"--disable-dev-shm-usage\",\"--no-first-run\",\"--window-size=1400,900\","
+                        + "\"--disable-background-networking\",\"--user-data-dir=" + profile + "\"]}}}}";
+                String session = webDriver(http, "POST", wd + "/session", caps)
+                        .replaceAll("(?s).*\"sessionId\":\"([^\"]+)\".*", "$1");
+                String sess = wd + "/session/" + session;
+                try {
+                    webDriver(http, "POST", sess + "/url", "{\"url\":\"" + base + "/config.json\"}");
+                    webDriver(http, "POST", sess + "/execute/sync", "{\"script\":\"sessionStorage.setItem("
+                            + "'gridmap.token', arguments[0])\",\"args\":[\"" + token + "\"]}");
+                    webDriver(http, "POST", sess + "/url", "{\"url\":\"" + base + "/\"}");
+                    long[] at = new long[2];
+                    waitFor(() -> {
+                        String v = webDriver(http, "POST", sess + "/execute/sync", "{\"script\":\"return "
+                                + "(window.gridmapFirstPaint && window.gridmapSummaryAt) ? Math.round("
+                                + "window.gridmapFirstPaint) + ',' + Math.round(window.gridmapSummaryAt) : null\","
+                                + "\"args\":[]}");
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"value\":\"(\\d+),(\\d+)\"")
+                                .matcher(v);
+                        if (m.find()) {
+                            at[0] = Long.parseLong(m.group(1));
+                            at[1] = Long.parseLong(m.group(2));
+                            return true;
+                        }
+                        return false;
+                    }, 60_000);
+                    (clearCache ? cold : warm).add(Math.max(at[0], at[1]));
+                    report.append(String.format("| %d | %s | %d | %d |%n", round + 1, clearCache ? "emptied" : "warm",
+                            at[0], at[1]));
+                } finally {
+                    webDriver(http, "DELETE", sess, null);
+                }
+            }
+            report.append(String.format("%nMedian, everything on screen: %d ms with the server's tile cache emptied, "
+                    + "%d ms with it warm (target ≤ 2,000 ms). Times are from the start of navigation (after login).%n",
+                    median(cold.stream().mapToLong(Long::longValue).toArray()),
+                    median(warm.stream().mapToLong(Long::longValue).toArray())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            driver.destroy();
+        }
+    }
+
+    private static String webDriver(java.net.http.HttpClient http, String method, String url, String json) {
+        try {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    .header("Content-Type", "application/json");
+            return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, long timeoutMs) {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("timed out after " + timeoutMs + " ms");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private String loginToken(java.net.http.HttpClient http, String base) {
