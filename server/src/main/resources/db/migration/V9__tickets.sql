@@ -112,6 +112,7 @@ CREATE TABLE ticket_idempotency (
     key          text NOT NULL CHECK (length(key) BETWEEN 1 AND 255),
     request_hash text NOT NULL,
     ticket_id    bigint NOT NULL REFERENCES ticket (id),
+    response     text NOT NULL,                       -- the first response's body, replayed byte for byte
     created_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (caller, key)
 );

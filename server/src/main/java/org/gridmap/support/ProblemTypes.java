@@ -29,5 +29,10 @@ public final class ProblemTypes {
     public static final String IMPORT_INVALID_ROWS = BASE + "import-invalid-rows";
     public static final String IMPORT_EMPTY = BASE + "import-empty";
 
+    public static final String TICKET_TRANSITION = BASE + "ticket-illegal-transition";
+    public static final String IDEMPOTENCY_KEY_MISSING = BASE + "idempotency-key-missing";
+    public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
+    public static final String TICKET_LOCATION = BASE + "ticket-location";
+
     private ProblemTypes() {}
 }

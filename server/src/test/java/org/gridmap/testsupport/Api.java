@@ -79,6 +79,19 @@ public final class Api {
         return send(b);
     }
 
+    /** POST JSON with extra headers (name, value, name, value…). */
+    public Response postJson(String path, String token, String json, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int k = 0; k + 1 < headers.length; k += 2) {
+            b.header(headers[k], headers[k + 1]);
+        }
+        return send(b);
+    }
+
     /** Starts a 四色 run for a scenario and waits for it; returns the finished run. */
     public JsonNode runAndWait(String token, String scenario) {
         Response r = postJson("/api/risk/runs", token, "{\"scenario\":\"" + scenario + "\"}");

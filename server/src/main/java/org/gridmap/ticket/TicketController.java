@@ -1,0 +1,145 @@
+package org.gridmap.ticket;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridmap.security.Caller;
+import org.gridmap.support.ProblemException;
+import org.gridmap.support.ProblemTypes;
+import org.gridmap.ticket.TicketModels.ActionRequest;
+import org.gridmap.ticket.TicketModels.Category;
+import org.gridmap.ticket.TicketModels.Detail;
+import org.gridmap.ticket.TicketModels.Duplicate;
+import org.gridmap.ticket.TicketModels.NewTicket;
+import org.gridmap.ticket.TicketModels.Page;
+import org.gridmap.ticket.TicketModels.Route;
+import org.gridmap.ticket.TicketModels.Stats;
+import org.gridmap.ticket.TicketModels.Ticket;
+
+import java.util.List;
+
+/** 工单 API (DESIGN §5): file, find, act on and count tickets. */
+@Controller("/api/tickets")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "tickets")
+class TicketController {
+    private final TicketService tickets;
+    private final TicketQuery query;
+
+    TicketController(TicketService tickets, TicketQuery query) {
+        this.tickets = tickets;
+        this.query = query;
+    }
+
+    @Operation(summary = "The category catalogue: department and deadline hours per level (社区, 街道, 区级平台, 部门)")
+    @Get("/categories")
+    List<Category> categories() {
+        return tickets.categories();
+    }
+
+    @Operation(summary = "Create or edit a category (district office): name, department, hours per level, active")
+    @Put("/categories/{code}")
+    Category saveCategory(@PathVariable String code, @Body Category category, Authentication auth) {
+        return tickets.saveCategory(Caller.of(auth), code, category);
+    }
+
+    @Operation(summary = "Where a point would be routed: grid (containing it, or nearest with a flag), community, "
+            + "street, district, distance to the grid's edge, whether staff must confirm")
+    @Get("/route")
+    Route route(@QueryValue double lon, @QueryValue double lat) {
+        return tickets.route(lon, lat);
+    }
+
+    @Operation(summary = "Open tickets of a category near a point (default radius gridmap.tickets.duplicate-radius-m, "
+            + "50 m) filed in the duplicate window: suggestions while filing")
+    @Get("/duplicates")
+    List<Duplicate> duplicates(@QueryValue double lon, @QueryValue double lat, @QueryValue String category,
+                               @Nullable @QueryValue("radius_m") Double radiusM, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        return tickets.duplicates(lon, lat, category, radiusM, null).stream()
+                .filter(d -> caller.covers(d.gridCode())).toList();
+    }
+
+    @Operation(summary = "File a ticket at a point. Requires an Idempotency-Key header: the same key and body give "
+            + "the same ticket and response (Idempotent-Replayed: true); the same key with another body gives 422")
+    @Post(produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> create(@Body NewTicket body, @Nullable @Header("Idempotency-Key") String key,
+                                Authentication auth) {
+        if (key == null || key.isBlank()) {
+            throw ProblemException.badRequest(ProblemTypes.IDEMPOTENCY_KEY_MISSING, "Idempotency-Key missing",
+                    "POST /api/tickets needs an Idempotency-Key header (e.g. a UUID made once per ticket and "
+                            + "reused on every retry), so that a retry never files a ticket twice");
+        }
+        if (key.length() > 255 || !key.matches("[\\x21-\\x7e]+")) {
+            throw ProblemException.badRequest(ProblemTypes.IDEMPOTENCY_KEY_MISSING, "Idempotency-Key invalid",
+                    "the Idempotency-Key must be 1–255 visible ASCII characters");
+        }
+        TicketService.Filed f = tickets.file(Caller.of(auth), null, body, key);
+        return HttpResponse.<String>status(HttpStatus.CREATED).body(f.body()).contentType(MediaType.APPLICATION_JSON)
+                .header("Location", "/api/tickets/" + f.ticketId())
+                .header("Idempotent-Replayed", String.valueOf(f.replayed()));
+    }
+
+    @Operation(summary = "Tickets in the caller's area, newest first; filters: bbox=W,S,E,N, near=lon,lat with "
+            + "radius_m, grid, area (code prefix), polygon (WKT, EPSG:4326), status, category, level, source "
+            + "(comma lists), overdue=true|false, from/to (filing time); paged")
+    @Get
+    Page list(@Nullable @QueryValue String bbox, @Nullable @QueryValue String near,
+              @Nullable @QueryValue("radius_m") Double radiusM, @Nullable @QueryValue String grid,
+              @Nullable @QueryValue String area, @Nullable @QueryValue String polygon,
+              @Nullable @QueryValue String status, @Nullable @QueryValue String category,
+              @Nullable @QueryValue String level, @Nullable @QueryValue Boolean overdue,
+              @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String source,
+              @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size, Authentication auth) {
+        return query.list(Caller.of(auth), new TicketQuery.Filter(bbox, near, radiusM, grid, area, polygon, status,
+                category, level, overdue, from, to, source), page == null ? 1 : page, size == null ? 50 : size);
+    }
+
+    @Operation(summary = "Figures for an area and period: received, 办结率, 按时办结率, average hours to resolve, 满意度, "
+            + "backlog, overdue; per child area and in total; definitions included")
+    @Get("/stats")
+    Stats stats(@QueryValue String area, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                Authentication auth) {
+        return query.stats(Caller.of(auth), area, from, to);
+    }
+
+    @Operation(summary = "A ticket with its history (who, when, what, why), department calls (吹哨报到); contact masked")
+    @Get("/{id}")
+    Detail get(@PathVariable long id, Authentication auth) {
+        return tickets.get(Caller.of(auth), id);
+    }
+
+    @Operation(summary = "The reporter's name and phone in clear (roles that read personal data; audited)")
+    @Post("/{id}/reveal")
+    Ticket reveal(@PathVariable long id, Authentication auth) {
+        return tickets.reveal(Caller.of(auth), id);
+    }
+
+    @Operation(summary = "A transition: dispatch, start, resolve, visit (rating 1–5), close, return (reason), reopen "
+            + "(reason), escalate (reason), reroute (grid_code), call (departments), report (department), "
+            + "link-duplicate (duplicate_of). 409 when the ticket's status does not allow it")
+    @Post("/{id}/actions/{action}")
+    Detail act(@PathVariable long id, @PathVariable String action, @Nullable @Body ActionRequest body,
+               Authentication auth) {
+        Action a = Action.parse(action).orElseThrow(() -> ProblemException.notFound("action", action)
+                .with("actions", java.util.Arrays.stream(Action.values()).map(Action::urlName).toList()));
+        return tickets.act(Caller.of(auth), id, a, body);
+    }
+}

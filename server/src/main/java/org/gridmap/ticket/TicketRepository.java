@@ -1,0 +1,263 @@
+package org.gridmap.ticket;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.gridmap.security.Masking;
+import org.gridmap.support.Rows;
+import org.gridmap.support.Sql;
+import org.gridmap.ticket.TicketModels.Call;
+import org.gridmap.ticket.TicketModels.Category;
+import org.gridmap.ticket.TicketModels.Duplicate;
+import org.gridmap.ticket.TicketModels.Event;
+import org.gridmap.ticket.TicketModels.Route;
+import org.gridmap.ticket.TicketModels.Ticket;
+
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The only SQL on tickets. Reporter contact comes back masked unless asked for in clear (audited by the caller). */
+@Singleton
+class TicketRepository {
+    private final JsonMapper json;
+
+    TicketRepository(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<Category> categories(Connection c) throws SQLException {
+        List<Category> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/category_all")); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Category(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
+                        rs.getString("description"), rs.getString("department"), rs.getInt("community_h"),
+                        rs.getInt("street_h"), rs.getInt("district_h"), rs.getInt("department_h"),
+                        rs.getBoolean("active"), Rows.time(rs, "updated_at")));
+            }
+        }
+        return out;
+    }
+
+    Optional<Category> category(Connection c, String code) throws SQLException {
+        return categories(c).stream().filter(k -> k.code().equals(code)).findFirst();
+    }
+
+    void upsertCategory(Connection c, Category k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/category_upsert"))) {
+            ps.setString(1, k.code());
+            ps.setString(2, k.name());
+            ps.setString(3, k.nameEn());
+            ps.setString(4, k.description());
+            ps.setString(5, k.department());
+            ps.setInt(6, k.communityH());
+            ps.setInt(7, k.streetH());
+            ps.setInt(8, k.districtH());
+            ps.setInt(9, k.departmentH());
+            ps.setBoolean(10, k.active());
+            ps.executeUpdate();
+        }
+    }
+
+    Optional<Route> route(Connection c, double lon, double lat, double confirmM) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/route"))) {
+            ps.setDouble(1, lon);
+            ps.setDouble(2, lat);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String routing = rs.getString("routing");
+                double m = rs.getDouble("boundary_m");
+                int hits = rs.getInt("hits");
+                boolean confirm = !routing.equals("INSIDE") || m < confirmM || hits > 1;
+                return Optional.of(new Route(rs.getString("grid_code"), rs.getString("community_code"),
+                        rs.getString("street_code"), rs.getString("district_code"), routing, Math.round(m * 10) / 10.0,
+                        confirm, routing.equals("INSIDE") ? hits : 0));
+            }
+        }
+    }
+
+    long insert(Connection c, String source, Category k, TicketModels.NewTicket t, Route r, String createdBy)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/insert"))) {
+            ps.setString(1, source);
+            ps.setString(2, k.code());
+            ps.setString(3, t.description().strip());
+            ps.setString(4, t.address());
+            ps.setDouble(5, t.lon());
+            ps.setDouble(6, t.lat());
+            ps.setString(7, t.reporterName());
+            ps.setString(8, t.reporterPhone());
+            ps.setArray(9, c.createArrayOf("text", t.photos() == null ? new Object[0] : t.photos().toArray()));
+            ps.setString(10, r.gridCode());
+            ps.setString(11, r.communityCode());
+            ps.setString(12, r.streetCode());
+            ps.setString(13, r.districtCode());
+            ps.setString(14, r.routing());
+            ps.setDouble(15, r.boundaryM());
+            ps.setBoolean(16, r.needsConfirmation());
+            ps.setString(17, k.department());
+            ps.setInt(18, k.communityH());
+            ps.setString(19, createdBy);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    void event(Connection c, long ticket, String actor, String action, String fromStatus, String toStatus,
+               String fromLevel, String toLevel, String reason, Map<String, ?> data) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/event_insert"))) {
+            ps.setLong(1, ticket);
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, fromStatus);
+            ps.setString(5, toStatus);
+            ps.setString(6, fromLevel);
+            ps.setString(7, toLevel);
+            ps.setString(8, reason);
+            try {
+                ps.setString(9, json.writeValueAsString(data == null ? Map.of() : data));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    Optional<Ticket> find(Connection c, long id, boolean clear) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/by_id"))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(ticket(rs, clear)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The row fields a transition needs, locked until the transaction ends. */
+    record Locked(long id, Status status, Level level, String gridCode, String category) {}
+
+    Optional<Locked> lock(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/for_update"))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Locked(rs.getLong("id"), Status.valueOf(rs.getString("status")),
+                        Level.valueOf(rs.getString("level")), rs.getString("grid_code"), rs.getString("category_code")));
+            }
+        }
+    }
+
+    /** Runs an UPDATE on one ticket; {@code sql} sets columns from {@code args} and has the id as its last parameter. */
+    void update(Connection c, long id, String set, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET " + set + ", updated_at = now() WHERE id = ?")) {
+            int k = 1;
+            for (Object a : args) {
+                ps.setObject(k++, a);
+            }
+            ps.setLong(k, id);
+            ps.executeUpdate();
+        }
+    }
+
+    List<Event> events(Connection c, long id) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/events"))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Event(rs.getLong("id"), Rows.time(rs, "at"), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+                            rs.getString("from_level"), rs.getString("to_level"), rs.getString("reason"),
+                            parse(rs.getString("data"))));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<Call> calls(Connection c, long id) throws SQLException {
+        List<Call> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/calls"))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Call(rs.getString("department"), Rows.time(rs, "called_at"), rs.getString("called_by"),
+                            Rows.time(rs, "reported_at"), Rows.time(rs, "done_at"), rs.getString("note")));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<Duplicate> duplicates(Connection c, double lon, double lat, String category, int windowHours, double radiusM,
+                               Long exclude) throws SQLException {
+        List<Duplicate> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/duplicates"))) {
+            ps.setDouble(1, lon);
+            ps.setDouble(2, lat);
+            ps.setString(3, category);
+            ps.setInt(4, windowHours);
+            ps.setDouble(5, radiusM / 60_000.0); // degrees, generous at Chinese latitudes (a prefilter only)
+            ps.setDouble(6, radiusM);
+            if (exclude == null) {
+                ps.setNull(7, Types.BIGINT);
+            } else {
+                ps.setLong(7, exclude);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Duplicate(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
+                            rs.getString("description"), Rows.time(rs, "created_at"), rs.getString("grid_code"),
+                            Math.round(rs.getDouble("distance_m") * 10) / 10.0));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A ticket from a row of by_id.sql or list.sql. */
+    static Ticket ticket(ResultSet rs, boolean clear) throws SQLException {
+        Array photos = rs.getArray("photos");
+        String name = rs.getString("reporter_name");
+        String phone = rs.getString("reporter_phone");
+        long dup = rs.getLong("duplicate_of");
+        Long duplicateOf = rs.wasNull() ? null : dup;
+        boolean onTime = rs.getBoolean("resolved_on_time");
+        Boolean resolvedOnTime = rs.wasNull() ? null : onTime;
+        Level level = Level.valueOf(rs.getString("level"));
+        Status status = Status.valueOf(rs.getString("status"));
+        return new Ticket(rs.getLong("id"), rs.getString("number"), rs.getString("source"),
+                rs.getString("category_code"), rs.getString("category_name"), rs.getString("category_name_en"),
+                rs.getString("description"), rs.getString("address"), rs.getDouble("lon"), rs.getDouble("lat"),
+                clear ? name : Masking.name(name), clear ? phone : Masking.phone(phone),
+                photos == null ? List.of() : Arrays.asList((String[]) photos.getArray()), rs.getString("grid_code"),
+                rs.getString("community_code"), rs.getString("street_code"), rs.getString("district_code"),
+                rs.getString("routing"), rs.getDouble("boundary_m"), rs.getBoolean("needs_confirmation"),
+                level.name(), level.zh, rs.getString("department"), rs.getString("assignee"), status.name(), status.zh,
+                Rows.time(rs, "due_at"), rs.getBoolean("overdue"), rs.getInt("auto_escalations"),
+                rs.getString("created_by"), Rows.time(rs, "created_at"), Rows.time(rs, "updated_at"),
+                Rows.time(rs, "resolved_at"), resolvedOnTime, Rows.time(rs, "closed_at"),
+                Rows.intOrNull(rs, "rating"), duplicateOf);
+    }
+
+    private Object parse(String text) {
+        try {
+            return json.readValue(text, Object.class);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+}

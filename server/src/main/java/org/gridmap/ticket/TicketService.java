@@ -1,0 +1,515 @@
+package org.gridmap.ticket;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.gridmap.security.Audit;
+import org.gridmap.security.Caller;
+import org.gridmap.security.Role;
+import org.gridmap.support.Db;
+import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.ProblemException;
+import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.Sql;
+import org.gridmap.ticket.TicketModels.ActionRequest;
+import org.gridmap.ticket.TicketModels.Category;
+import org.gridmap.ticket.TicketModels.Detail;
+import org.gridmap.ticket.TicketModels.Duplicate;
+import org.gridmap.ticket.TicketModels.NewTicket;
+import org.gridmap.ticket.TicketModels.Route;
+import org.gridmap.ticket.TicketModels.Ticket;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tickets (DESIGN §5): filing with routing and idempotency, transitions with an event each, the escalation sweep,
+ * duplicate suggestions. Every change and its event commit in one transaction.
+ */
+@Singleton
+public class TicketService {
+    static final Set<String> SOURCES = Set.of("HOTLINE_3650000", "HOTLINE_12345", "PATROL", "RESIDENT", "WEB", "OPEN311");
+
+    /** The result of filing: the response body and whether it is a replay of an earlier request with the same key. */
+    public record Filed(String body, long ticketId, boolean replayed) {}
+
+    private final Db db;
+    private final TicketRepository tickets;
+    private final TicketConfig config;
+    private final GridmapConfig gridmap;
+    private final JsonMapper json;
+    private final Audit audit;
+
+    TicketService(Db db, TicketRepository tickets, TicketConfig config, GridmapConfig gridmap, JsonMapper json,
+                  Audit audit) {
+        this.db = db;
+        this.tickets = tickets;
+        this.config = config;
+        this.gridmap = gridmap;
+        this.json = json;
+        this.audit = audit;
+    }
+
+    public TicketConfig config() {
+        return config;
+    }
+
+    // ------------------------------------------------------------------------------------------------ catalogue
+
+    public List<Category> categories() {
+        return db.read(tickets::categories);
+    }
+
+    public Category category(String code) {
+        return db.read(c -> tickets.category(c, code)).orElseThrow(() -> ProblemException.notFound("category", code));
+    }
+
+    public Category saveCategory(Caller caller, String code, Category k) {
+        if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE) {
+            throw ProblemException.forbidden("only the district office edits the ticket categories");
+        }
+        if (!code.matches("[A-Z][A-Z0-9_]{1,31}")) {
+            throw ProblemException.invalidParameter("code", "must be 2–32 capital letters, digits or _, e.g. FLOOD");
+        }
+        require(k.name() != null && !k.name().isBlank() && k.name().length() <= 60, "name", "1–60 characters");
+        require(k.nameEn() != null && !k.nameEn().isBlank() && k.nameEn().length() <= 80, "name_en", "1–80 characters");
+        require(k.department() != null && !k.department().isBlank() && k.department().length() <= 60, "department",
+                "1–60 characters");
+        for (int h : new int[] {k.communityH(), k.streetH(), k.districtH(), k.departmentH()}) {
+            require(h >= 1 && h <= 2160, "community_h/street_h/district_h/department_h", "hours between 1 and 2160");
+        }
+        Category saved = new Category(code, k.name().strip(), k.nameEn().strip(),
+                k.description() == null ? "" : k.description(), k.department().strip(), k.communityH(), k.streetH(),
+                k.districtH(), k.departmentH(), k.active(), null);
+        db.tx(c -> {
+            tickets.upsertCategory(c, saved);
+            audit.record(c, caller.username(), caller.role().name(), "TICKET_CATEGORY_SAVE", "ticket_category", code,
+                    caller.area(), Map.of("department", saved.department()), null);
+            return null;
+        });
+        return category(code);
+    }
+
+    // ------------------------------------------------------------------------------------------------ filing
+
+    public Route route(double lon, double lat) {
+        checkPoint(lon, lat);
+        return db.read(c -> tickets.route(c, lon, lat, config.getBoundaryConfirmM()))
+                .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "No grid",
+                        "there is no current grid to route the point to"));
+    }
+
+    public List<Duplicate> duplicates(double lon, double lat, String category, Double radiusM, Long exclude) {
+        checkPoint(lon, lat);
+        double r = radiusM == null ? config.getDuplicateRadiusM() : radiusM;
+        if (r <= 0 || r > 5000) {
+            throw ProblemException.invalidParameter("radius_m", "must be 0–5000 metres");
+        }
+        return db.read(c -> tickets.duplicates(c, lon, lat, category, config.getDuplicateWindowHours(), r, exclude));
+    }
+
+    /**
+     * Files a ticket. With an idempotency key, the first request's response is stored with the ticket in one
+     * transaction; a retry with the same key and body gets that response again, a different body gets 422.
+     *
+     * @param key the Idempotency-Key (null: none; the caller decides whether that is allowed)
+     */
+    public Filed file(Caller caller, String source, NewTicket t, String key) {
+        String src = source != null ? source : t.source() == null ? "WEB" : t.source();
+        validate(src, t);
+        String hash = hash(src, t);
+        if (key != null) {
+            Optional<Filed> earlier = replay(caller, key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return db.tx(c -> {
+                Category k = tickets.category(c, t.category()).filter(Category::active)
+                        .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.INVALID_PARAMETER,
+                                "Unknown category", "category '" + t.category() + "' is not in the catalogue (GET "
+                                        + "/api/tickets/categories lists them)").with("parameter", "category"));
+                Route r = tickets.route(c, t.lon(), t.lat(), config.getBoundaryConfirmM())
+                        .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "No grid",
+                                "there is no current grid to route the point to"));
+                List<Duplicate> dups = tickets.duplicates(c, t.lon(), t.lat(), k.code(),
+                        config.getDuplicateWindowHours(), config.getDuplicateRadiusM(), null);
+                long id = tickets.insert(c, src, k, t, r, caller.username());
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("grid_code", r.gridCode());
+                data.put("routing", r.routing());
+                data.put("boundary_m", r.boundaryM());
+                data.put("needs_confirmation", r.needsConfirmation());
+                data.put("department", k.department());
+                data.put("possible_duplicates", dups.stream().map(Duplicate::id).toList());
+                tickets.event(c, id, caller.username(), "CREATE", null, Status.PENDING.name(), null,
+                        Level.COMMUNITY.name(), null, data);
+                Detail d = detail(c, id, false, dups);
+                String body = toJson(d);
+                if (key != null) {
+                    try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/idempotency_claim"))) {
+                        ps.setString(1, caller.username());
+                        ps.setString(2, key);
+                        ps.setString(3, hash);
+                        ps.setLong(4, id);
+                        ps.setString(5, body);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new KeyTaken(); // a concurrent request with this key committed first
+                            }
+                        }
+                    }
+                }
+                return new Filed(body, id, false);
+            });
+        } catch (KeyTaken e) {
+            return replay(caller, key, hash).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+        }
+    }
+
+    String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Optional<Filed> replay(Caller caller, String key, String hash) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/idempotency_get"))) {
+                ps.setString(1, caller.username());
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    if (!rs.getString("request_hash").equals(hash)) {
+                        throw ProblemException.unprocessable(ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                                "Idempotency-Key reused", "this Idempotency-Key was used for a different request "
+                                        + "(ticket " + rs.getLong("ticket_id") + "); use a new key for a new ticket");
+                    }
+                    return Optional.of(new Filed(rs.getString("response"), rs.getLong("ticket_id"), true));
+                }
+            }
+        });
+    }
+
+    private void validate(String source, NewTicket t) {
+        require(SOURCES.contains(source), "source", "must be one of " + String.join(", ", SOURCES.stream().sorted().toList()));
+        require(t.category() != null && !t.category().isBlank(), "category", "is required (a category code, e.g. FLOOD)");
+        require(t.description() != null && !t.description().isBlank() && t.description().length() <= 4000,
+                "description", "is required, up to 4000 characters");
+        require(t.address() == null || t.address().length() <= 300, "address", "up to 300 characters");
+        require(t.lon() != null && t.lat() != null, "lon/lat", "are required: the point in EPSG:4326 (WGS 84 / "
+                + "CGCS2000), e.g. lon 122.84, lat 45.62");
+        checkPoint(t.lon(), t.lat());
+        require(t.reporterName() == null || t.reporterName().length() <= 60, "reporter_name", "up to 60 characters");
+        require(t.reporterPhone() == null || t.reporterPhone().matches("[0-9+\\- ]{3,30}"), "reporter_phone",
+                "digits, +, - or spaces, up to 30");
+        require(t.photos() == null || t.photos().size() <= 10 && t.photos().stream().allMatch(
+                u -> u != null && u.length() <= 500 && u.matches("(?i)https?://\\S+")), "photos",
+                "up to 10 http(s) URLs");
+    }
+
+    private void checkPoint(double lon, double lat) {
+        GridmapConfig.Envelope e = gridmap.getServiceEnvelope();
+        boolean swapped = lat >= e.getMinLon() && lat <= e.getMaxLon() && lon >= e.getMinLat() && lon <= e.getMaxLat();
+        if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+            throw ProblemException.invalidParameter("lon/lat", "must be longitude and latitude in degrees (EPSG:4326)"
+                    + (swapped ? "; longitude and latitude look swapped" : ""));
+        }
+        if (lon < e.getMinLon() || lon > e.getMaxLon() || lat < e.getMinLat() || lat > e.getMaxLat()) {
+            throw ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "Point outside the service area",
+                    "(" + lon + ", " + lat + ") is outside the service area " + e.getMinLon() + "–" + e.getMaxLon()
+                            + " E, " + e.getMinLat() + "–" + e.getMaxLat() + " N"
+                            + (swapped ? "; longitude and latitude look swapped" : ""));
+        }
+    }
+
+    private static void require(boolean ok, String field, String rule) {
+        if (!ok) {
+            throw ProblemException.invalidParameter(field, rule);
+        }
+    }
+
+    /** SHA-256 of the request's content in a fixed order, so key order and whitespace do not matter. */
+    private static String hash(String source, NewTicket t) {
+        String canonical = String.join("\u001f", source, t.category(), t.description(), String.valueOf(t.address()),
+                String.valueOf(t.lon()), String.valueOf(t.lat()), String.valueOf(t.reporterName()),
+                String.valueOf(t.reporterPhone()), String.valueOf(t.photos()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    public Detail get(Caller caller, long id) {
+        return db.read(c -> {
+            Detail d = detail(c, id, false, null);
+            visible(caller, d.ticket());
+            return d;
+        });
+    }
+
+    /** The reporter's contact in clear: audited, and only for roles that read personal data. */
+    public Ticket reveal(Caller caller, long id) {
+        caller.requireHouseholdAccess();
+        return db.tx(c -> {
+            Ticket t = tickets.find(c, id, true).orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
+            visible(caller, t);
+            audit.record(c, caller.username(), caller.role().name(), "TICKET_REVEAL", "ticket", t.number(),
+                    caller.area(), Map.of("fields", List.of("reporter_name", "reporter_phone")), null);
+            return t;
+        });
+    }
+
+    static void visible(Caller caller, Ticket t) {
+        if (!caller.covers(t.gridCode()) && !caller.username().equals(t.createdBy())) {
+            throw ProblemException.notFound("ticket", String.valueOf(t.id()));
+        }
+    }
+
+    Detail detail(Connection c, long id, boolean clear, List<Duplicate> dups) throws SQLException {
+        Ticket t = tickets.find(c, id, clear).orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
+        return new Detail(t, tickets.events(c, id), tickets.calls(c, id), dups);
+    }
+
+    // ------------------------------------------------------------------------------------------------ transitions
+
+    public Detail act(Caller caller, long id, Action action, ActionRequest req) {
+        ActionRequest r = req == null ? new ActionRequest(null, null, null, null, null, null, null, null) : req;
+        if (r.reason() != null && r.reason().length() > 1000) {
+            throw ProblemException.invalidParameter("reason", "up to 1000 characters");
+        }
+        return db.tx(c -> {
+            TicketRepository.Locked t = tickets.lock(c, id)
+                    .filter(x -> caller.covers(x.gridCode()))
+                    .orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
+            if (!action.from.contains(t.status())) {
+                throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.TICKET_TRANSITION, "Illegal transition",
+                        action.urlName() + " (" + action.zh + ") is not allowed when the ticket is " + t.status()
+                                + " (" + t.status().zh + "); allowed from " + action.from)
+                        .with("status", t.status().name()).with("action", action.urlName());
+            }
+            if (action.needsReason && (r.reason() == null || r.reason().isBlank())) {
+                throw ProblemException.invalidParameter("reason", "is required for " + action.urlName() + " ("
+                        + action.zh + ")");
+            }
+            Status to = action.to == null ? t.status() : action.to;
+            Level level = t.level();
+            Level toLevel = level;
+            Map<String, Object> data = new LinkedHashMap<>();
+            switch (action) {
+                case DISPATCH -> {
+                    if (r.assignee() != null && r.assignee().length() > 60) {
+                        throw ProblemException.invalidParameter("assignee", "up to 60 characters");
+                    }
+                    tickets.update(c, id, "status = ?, assignee = coalesce(?, assignee)", to.name(), r.assignee());
+                    if (r.assignee() != null) {
+                        data.put("assignee", r.assignee());
+                    }
+                }
+                case START, RETURN -> tickets.update(c, id, "status = ?", to.name());
+                case RESOLVE -> tickets.update(c, id, "status = ?, resolved_at = now(), "
+                        + "resolved_on_time = (now() <= due_at AND auto_escalations = 0)", to.name());
+                case VISIT -> {
+                    if (r.rating() == null || r.rating() < 1 || r.rating() > 5) {
+                        throw ProblemException.invalidParameter("rating", "is required for visit (回访): 1 (very "
+                                + "dissatisfied) to 5 (very satisfied)");
+                    }
+                    tickets.update(c, id, "status = ?, rating = ?", to.name(), r.rating());
+                    data.put("rating", r.rating());
+                }
+                case CLOSE -> tickets.update(c, id, "status = ?, closed_at = now()", to.name());
+                case REOPEN -> {
+                    Category k = tickets.category(c, t.category()).orElseThrow();
+                    tickets.update(c, id, "status = ?, resolved_at = NULL, resolved_on_time = NULL, closed_at = NULL, "
+                            + "rating = NULL, due_at = now() + make_interval(hours => ?)", to.name(), k.hours(level));
+                }
+                case ESCALATE -> {
+                    if (level == Level.DEPARTMENT) {
+                        throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.TICKET_TRANSITION,
+                                "Illegal transition", "the ticket is already at the top level (部门)");
+                    }
+                    toLevel = level.next();
+                    Category k = tickets.category(c, t.category()).orElseThrow();
+                    tickets.update(c, id, "level = ?, level_since = now(), overdue_noted = false, "
+                            + "due_at = now() + make_interval(hours => ?)", toLevel.name(), k.hours(toLevel));
+                }
+                case REROUTE -> {
+                    String grid = r.gridCode();
+                    if (grid == null || !grid.matches("\\d{15}") || !caller.covers(grid)) {
+                        throw ProblemException.invalidParameter("grid_code", "a current grid in your area (15 digits)");
+                    }
+                    String[] codes = gridCodes(c, grid).orElseThrow(() -> ProblemException.invalidParameter("grid_code",
+                            "'" + grid + "' is not a current grid"));
+                    tickets.update(c, id, "grid_code = ?, community_code = ?, street_code = ?, district_code = ?, "
+                            + "needs_confirmation = false", grid, codes[0], codes[1], codes[2]);
+                    data.put("from_grid", t.gridCode());
+                    data.put("to_grid", grid);
+                }
+                case CALL -> {
+                    if (level == Level.COMMUNITY) {
+                        throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.TICKET_TRANSITION,
+                                "Illegal transition", "吹哨 (calling departments) is done from the street level up; "
+                                + "escalate the ticket first");
+                    }
+                    if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE
+                            && caller.role() != Role.STREET_STAFF) {
+                        throw ProblemException.forbidden("only street or district staff call departments (吹哨)");
+                    }
+                    List<String> deps = r.departments() == null ? List.of() : r.departments().stream()
+                            .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+                    if (deps.isEmpty() || deps.size() > 10 || deps.stream().anyMatch(s -> s.length() > 60)) {
+                        throw ProblemException.invalidParameter("departments", "1–10 department names");
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_call (ticket_id, department, "
+                            + "called_by, note) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                        for (String d : deps) {
+                            ps.setLong(1, id);
+                            ps.setString(2, d);
+                            ps.setString(3, caller.username());
+                            ps.setString(4, r.note());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    tickets.update(c, id, "status = status");
+                    data.put("departments", deps);
+                }
+                case REPORT -> {
+                    String d = r.department();
+                    int n;
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_call SET reported_at = "
+                            + "coalesce(reported_at, now()), note = coalesce(?, note) WHERE ticket_id = ? AND department = ?")) {
+                        ps.setString(1, r.note());
+                        ps.setLong(2, id);
+                        ps.setString(3, d);
+                        n = ps.executeUpdate();
+                    }
+                    if (n == 0) {
+                        throw ProblemException.invalidParameter("department", "'" + d + "' was not called for this "
+                                + "ticket");
+                    }
+                    tickets.update(c, id, "status = status");
+                    data.put("department", d);
+                }
+                case LINK_DUPLICATE -> {
+                    Long other = r.duplicateOf();
+                    if (other == null || other == id) {
+                        throw ProblemException.invalidParameter("duplicate_of", "the id of the ticket this one repeats");
+                    }
+                    TicketRepository.Locked o = tickets.lock(c, other).filter(x -> caller.covers(x.gridCode()))
+                            .orElseThrow(() -> ProblemException.invalidParameter("duplicate_of", "ticket " + other
+                                    + " does not exist or is outside your area"));
+                    if (o.status() == Status.CLOSED) {
+                        throw ProblemException.invalidParameter("duplicate_of", "ticket " + other + " is closed");
+                    }
+                    tickets.update(c, id, "status = ?, closed_at = now(), duplicate_of = ?", to.name(), other);
+                    tickets.event(c, other, caller.username(), "DUPLICATE_LINKED", o.status().name(),
+                            o.status().name(), o.level().name(), o.level().name(), r.reason(), Map.of("duplicate", id));
+                    data.put("duplicate_of", other);
+                }
+                default -> throw new IllegalStateException(action.name());
+            }
+            if (r.note() != null && !data.containsKey("note")) {
+                data.put("note", r.note());
+            }
+            tickets.event(c, id, caller.username(), action.name(), t.status().name(), to.name(), level.name(),
+                    toLevel.name(), r.reason(), data);
+            return detail(c, id, false, null);
+        });
+    }
+
+    private static Optional<String[]> gridCodes(Connection c, String grid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT g.community_code, cm.parent_code, "
+                + "coalesce(st.parent_code, substr(g.grid_code, 1, 6)) FROM grid g JOIN admin_area cm ON cm.code = "
+                + "g.community_code LEFT JOIN admin_area st ON st.code = cm.parent_code WHERE g.grid_code = ? AND "
+                + "g.valid_to IS NULL")) {
+            ps.setString(1, grid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                        : Optional.empty();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ escalation
+
+    /**
+     * One escalation sweep: repeats batches until nothing is due. Safe to run on every instance at once (rows are
+     * claimed with SKIP LOCKED in the same statement that moves them).
+     *
+     * @return tickets escalated, and tickets newly noted overdue at the top level
+     */
+    public int[] sweep() {
+        int escalated = 0;
+        int noted = 0;
+        while (true) {
+            int n = db.tx(c -> count(c, "ticket/escalate_due", INSTANCE));
+            escalated += n;
+            if (n < config.getSweepBatch()) {
+                break;
+            }
+        }
+        while (true) {
+            int n = db.tx(c -> count(c, "ticket/overdue_top", null));
+            noted += n;
+            if (n < config.getSweepBatch()) {
+                break;
+            }
+        }
+        return new int[] {escalated, noted};
+    }
+
+    /** This process, as named in escalation events (host:pid). */
+    static final String INSTANCE = hostName() + ":" + ProcessHandle.current().pid();
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    private int count(Connection c, String sql, String instance) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get(sql))) {
+            ps.setInt(1, config.getSweepBatch());
+            if (instance != null) {
+                ps.setString(2, instance);
+            }
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+}
