@@ -37,6 +37,9 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
+        if (Open311Error.applies(request.getPath())) {
+            return Open311Error.response(request.getPath(), e.status(), e.detail());
+        }
         Map<String, Object> body = body(e.status(), e.type(), e.title(), e.detail(), request.getPath());
         body.putAll(e.extensions());
         return HttpResponse.status(e.status()).contentType(PROBLEM).body(body);
@@ -58,6 +61,11 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
             if (detail.isBlank()) {
                 detail = status.getReason();
             }
+        }
+        if (Open311Error.applies(ctx.getRequest().getPath()) && ctx.getRequest().getMethod() != HttpMethod.HEAD) {
+            MutableHttpResponse<String> o = Open311Error.response(ctx.getRequest().getPath(), status, detail);
+            return (MutableHttpResponse<Map<String, Object>>) (MutableHttpResponse<?>) response
+                    .contentType(o.getContentType().orElseThrow()).body(o.body());
         }
         Map<String, Object> body = body(status, typeFor(status), status.getReason(), detail, ctx.getRequest().getPath());
         body.putAll(extra);

@@ -34,7 +34,13 @@ public class TicketQuery {
     public record Filter(@Nullable String bbox, @Nullable String near, @Nullable Double radiusM, @Nullable String grid,
                          @Nullable String area, @Nullable String polygon, @Nullable String status,
                          @Nullable String category, @Nullable String level, @Nullable Boolean overdue,
-                         @Nullable String from, @Nullable String to, @Nullable String source) {}
+                         @Nullable String from, @Nullable String to, @Nullable String source,
+                         @Nullable String numbers) {
+        public Filter(String bbox, String near, Double radiusM, String grid, String area, String polygon, String status,
+                      String category, String level, Boolean overdue, String from, String to, String source) {
+            this(bbox, near, radiusM, grid, area, polygon, status, category, level, overdue, from, to, source, null);
+        }
+    }
 
     private final Db db;
 
@@ -90,6 +96,15 @@ public class TicketQuery {
         inList(where, args, "t.category_code", "category", f.category(), null);
         inList(where, args, "t.level", "level", f.level(), Arrays.stream(Level.values()).map(Enum::name).toList());
         inList(where, args, "t.source", "source", f.source(), TicketService.SOURCES.stream().sorted().toList());
+        if (f.numbers() != null) {
+            List<String> ns = Arrays.stream(f.numbers().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+            if (ns.isEmpty() || ns.size() > 100 || ns.stream().anyMatch(x -> !x.matches("\\d{4}-\\d{6,}"))) {
+                throw ProblemException.invalidParameter("service_request_id", "comma-separated ticket numbers such as "
+                        + "2026-000123 (at most 100)");
+            }
+            where.append(" AND t.number = ANY (?)");
+            args.add(ns.toArray(new String[0]));
+        }
         if (f.overdue() != null) {
             where.append(f.overdue()
                     ? " AND t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED') AND t.due_at < now()"
