@@ -43,6 +43,9 @@ public class LayerCatalog {
                 props("kind", "string", "community_code", "string", "grid_code", "string", "other_grid_code", "string",
                         "building_id", "string", "area_m2", "number", "length_m", "number", "households", "integer",
                         "detail", "string"), 10, 20, Layer.Scenario.NONE, "scope"));
+        add(new Layer("tickets", "工单", "Tickets", "layer_tickets", "Point",
+                props("number", "string", "category", "string", "status", "string", "level", "string", "overdue",
+                        "boolean", "created_at", "string"), 8, 20, Layer.Scenario.NONE, "scope"));
     }
 
     private void add(Layer l) {

@@ -42,10 +42,36 @@ import java.util.List;
 class TicketController {
     private final TicketService tickets;
     private final TicketQuery query;
+    private final TicketFeed feed;
 
-    TicketController(TicketService tickets, TicketQuery query) {
+    TicketController(TicketService tickets, TicketQuery query, TicketFeed feed) {
         this.tickets = tickets;
         this.query = query;
+        this.feed = feed;
+    }
+
+    @Operation(summary = "Server-Sent Events: every new or changed ticket in the caller's area (optionally ?area= a "
+            + "code inside it) as event 'ticket' with {id, grid_code, status}, from every instance; a comment every "
+            + "20 s keeps proxies from closing the stream")
+    @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    @ExecuteOn(TaskExecutors.IO)
+    org.reactivestreams.Publisher<io.micronaut.http.sse.Event<String>> stream(@Nullable @QueryValue String area,
+                                                                              Authentication auth) {
+        Caller caller = Caller.of(auth);
+        String prefix = area == null ? caller.area() : area;
+        if (!prefix.matches("\\d{0,15}") || !caller.covers(prefix)) {
+            throw ProblemException.notFound("area", prefix);
+        }
+        reactor.core.publisher.Flux<io.micronaut.http.sse.Event<String>> changes = feed.changes()
+                .filter(c -> c.gridCode().startsWith(prefix))
+                .map(c -> io.micronaut.http.sse.Event.of("{\"id\":" + c.id() + ",\"grid_code\":\"" + c.gridCode()
+                        + "\",\"status\":\"" + c.status() + "\"}").name("ticket").id(String.valueOf(c.id())));
+        reactor.core.publisher.Flux<io.micronaut.http.sse.Event<String>> heartbeat = reactor.core.publisher.Flux
+                .interval(java.time.Duration.ofSeconds(20)).map(n -> io.micronaut.http.sse.Event.of("")
+                        .comment("heartbeat"));
+        // A first event at once, so that clients (and proxies) get the response headers before any ticket changes.
+        return reactor.core.publisher.Flux.merge(changes, heartbeat)
+                .startWith(io.micronaut.http.sse.Event.of("{\"area\":\"" + prefix + "\"}").name("ready"));
     }
 
     @Operation(summary = "The category catalogue: department and deadline hours per level (社区, 街道, 区级平台, 部门)")

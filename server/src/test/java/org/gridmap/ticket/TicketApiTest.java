@@ -406,4 +406,54 @@ class TicketApiTest extends SmallSampleTest {
         assertNull(api.get("/api/tickets?grid=" + grid, api.login("gridworker")).json().get("nothing"));
         assertFalse(api.get("/api/tickets/categories", hotline).json().isEmpty());
     }
+
+    @Test
+    void anOpenMapHearsOfNewTicketsInItsAreaAndTheyAreALayer() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        var stream = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURI()
+                        + "/api/tickets/stream")).header("Authorization", "Bearer " + street)
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedAtShutdown) {
+                // the server stops at the end of the class
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(500); // the feed's LISTEN is in place
+        long id = file(hotline, body("CITY", lon, lat, "井盖缺失 SSE")).get("ticket").get("id").asLong();
+        String got = null;
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end && got == null) {
+            String line = lines.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith("data:") && line.contains("\"id\":" + id + ",")) {
+                got = line;
+            }
+        }
+        assertTrue(got != null && got.contains(grid) && got.contains("PENDING"), "event for ticket " + id + ": " + lines);
+
+        // The tickets layer: a tile over the ticket holds it with its status (GDAL reads it), for logged-in callers.
+        int z = 16;
+        double n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double r = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        var tile = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURI() + "/tiles/tickets/"
+                + z + "/" + x + "/" + y + ".mvt")).header("Authorization", "Bearer " + street).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, tile.statusCode());
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, String> statuses = org.gridmap.testsupport.Mvt.decode(tile.body(), "number", "status", counts);
+        String number = (String) Sql.value(ds, "SELECT number FROM ticket WHERE id = " + id);
+        assertEquals("PENDING", statuses.get(number), statuses.toString());
+        assertEquals(401, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURI()
+                + "/tiles/tickets/" + z + "/" + x + "/" + y + ".mvt")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+    }
 }
