@@ -17,6 +17,17 @@ export async function login(username, password) {
   sessionStorage.setItem('gridmap.token', token);
 }
 
+/** The token's claims (user name, roles, area code); the server checks them, the page only shows them. */
+export function claims() {
+  if (!token) return {};
+  try {
+    const b64 = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(b64))));
+  } catch (e) {
+    return {};
+  }
+}
+
 export function logout() {
   token = null;
   sessionStorage.removeItem('gridmap.token');

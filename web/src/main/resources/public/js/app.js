@@ -4,6 +4,7 @@ import * as i18n from './i18n.js';
 import * as layers from './layers.js';
 import { gridPanel } from './gridpanel.js';
 import { gridSearch } from './search.js';
+import { ticketsModule } from './tickets.js';
 
 const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null };
 const COLOUR_KEYS = ['RED', 'ORANGE', 'YELLOW', 'GREEN'];
@@ -70,6 +71,13 @@ async function start() {
   document.getElementById('logout').hidden = false;
   await overlays();
   await refresh();
+  const claims = api.claims();
+  const area = claims.area || Object.keys(state.names).filter(c => c.length === 6).sort()[0] || '220802';
+  document.getElementById('user').textContent = claims.sub || '';
+  if (!state.tickets) {
+    state.tickets = ticketsModule(map, area);
+    await state.tickets.start();
+  }
 }
 
 // First paint: every overlay's first tiles (or features) drawn after login, in ms since navigation. The benchmark
@@ -107,6 +115,7 @@ async function overlays() {
 }
 
 function gridClicked(p, latlng) {
+  if (state.tickets && state.tickets.isPlacing()) return; // the click places a ticket's pin
   const rows = COLOUR_KEYS.map(c => `<tr><td><span class="swatch c-${c}"></span>${i18n.t(c)}</td>`
     + `<td>${p[c.toLowerCase()]}</td></tr>`).join('');
   L.popup().setLatLng(latlng).setContent(`<b>${p.name}</b><br>${p.grid_code}<table>${rows}</table>`).openOn(map);

@@ -80,6 +80,85 @@ class WebMapBrowserTest extends SmallSampleTest {
         }
     }
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("gridmap.tickets.escalation-interval", "500ms", "gridmap.tickets.escalation-initial-delay", "0s");
+    }
+
+    /** Logs in afresh (the session's token is dropped first). */
+    void logIn(WebDriverWait wait, String user) {
+        browser.get(server.getURI() + "/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();"); // Chinese, logged out
+        browser.get(server.getURI() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-table")));
+    }
+
+    void clickMapAt(double lat, double lon) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> pt = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript(
+                "const p = gridmapMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
+                lat, lon);
+        WebElement mapEl = browser.findElement(By.id("map"));
+        new Actions(browser).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
+                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).click().perform();
+    }
+
+    @Test
+    void aTicketIsFiledOnTheMapFoundAgainAndItsEscalationShows() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        logIn(wait, "district");
+        double lat;
+        double lon;
+        String grid;
+        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT grid_code, ST_Y(p), ST_X(p) FROM grid, ST_PointOnSurface(ST_Buffer(geom::geography, -30)::geometry) p "
+                + "WHERE valid_to IS NULL ORDER BY grid_code OFFSET 7 LIMIT 1")) {
+            rs.next();
+            grid = rs.getString(1);
+            lat = rs.getDouble(2);
+            lon = rs.getDouble(3);
+        }
+        ((JavascriptExecutor) browser).executeScript("gridmapMap.setView([arguments[0], arguments[1]], 17, {animate: false})",
+                lat, lon);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ticket-new"))).click();
+        clickMapAt(lat, lon);
+        JsonNode g = api.get("/api/grids/" + grid, token()).json();
+        wait.until(ExpectedConditions.textToBe(By.id("ticket-grid"), g.get("name").asText()));
+        assertTrue(browser.findElement(By.id("ticket-route")).getText().contains(grid));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ticket-category"))).selectByValue("FLOOD");
+        browser.findElement(By.id("ticket-description")).sendKeys("小区门口积水，车辆无法通行");
+        browser.findElement(By.id("ticket-phone")).sendKeys("13700001111");
+        shot("ticket-form");
+        browser.findElement(By.id("ticket-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-number")));
+        String number = browser.findElement(By.id("ticket-number")).getText();
+        assertEquals(grid, Sql.value(ds, "SELECT grid_code FROM ticket WHERE number = '" + number + "'"));
+        assertEquals("小区门口积水，车辆无法通行", Sql.value(ds, "SELECT description FROM ticket WHERE number = '" + number + "'"));
+
+        // Found again: a marker with its number on the map and a row in the list; its timeline is open.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".leaflet-marker-icon[title='" + number + "']")));
+        assertTrue(browser.findElement(By.id("ticket-list")).getText().contains(number));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-timeline"), "登记"));
+        assertTrue(browser.findElement(By.id("ticket-detail-level")).getText().contains("社区"));
+        shot("ticket-filed");
+
+        // It goes overdue: the escalation sweep lifts it to the street, and the open map shows it without a reload.
+        Sql.exec(ds, "UPDATE ticket SET due_at = now() - interval '1 minute' WHERE number = '" + number + "'");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-detail-level"), "街道"));
+        assertTrue(browser.findElement(By.id("ticket-timeline")).getText().contains("上报"));
+        assertTrue(browser.findElement(By.id("ticket-timeline")).getText().contains("超时自动上报"));
+        shot("ticket-escalated");
+        assertTrue(browser.findElement(By.id("ticket-stats-table")).getText().contains("办结率"));
+
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), "console errors: " + severe);
+    }
+
     String token() {
         return api.login("district");
     }
