@@ -32,4 +32,21 @@ public final class Sql {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    /** A current grid and a point at least {@code insetM} metres inside it: the n-th grid (by code) under a prefix. */
+    public record GridPoint(String gridCode, double lon, double lat) {}
+
+    public static GridPoint pointInGrid(DataSource ds, String prefix, int n, double insetM, boolean lastFirst) {
+        String sql = "SELECT grid_code, ST_X(p), ST_Y(p) FROM grid, ST_PointOnSurface(ST_Buffer(geom::geography, "
+                + (-insetM) + ")::geometry) p WHERE valid_to IS NULL AND grid_code LIKE '" + prefix + "%' ORDER BY "
+                + "grid_code" + (lastFirst ? " DESC" : "") + " OFFSET " + n + " LIMIT 1";
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no grid: " + sql);
+            }
+            return new GridPoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3));
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
 }

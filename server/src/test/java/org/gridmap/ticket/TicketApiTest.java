@@ -51,17 +51,13 @@ class TicketApiTest extends SmallSampleTest {
     }
 
     @BeforeAll
-    void pick() throws Exception {
+    void pick() {
         hotline = api.login("hotline");
         street = api.login("street");
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT grid_code, ST_X(p), ST_Y(p) FROM grid, ST_PointOnSurface(ST_Buffer(geom::geography, -40)::geometry) p "
-                        + "WHERE valid_to IS NULL AND grid_code LIKE '220802001%' ORDER BY grid_code LIMIT 1")) {
-            rs.next();
-            grid = rs.getString(1);
-            lon = rs.getDouble(2);
-            lat = rs.getDouble(3);
-        }
+        Sql.GridPoint p = Sql.pointInGrid(ds, "220802001", 0, 40, false);
+        grid = p.gridCode();
+        lon = p.lon();
+        lat = p.lat();
     }
 
     static String body(String category, double lon, double lat, String description) {
@@ -278,6 +274,10 @@ class TicketApiTest extends SmallSampleTest {
 
     @Test
     void nearbyOpenTicketsOfTheSameCategoryAreSuggestedAndCanBeLinked() {
+        // A point of its own (other tests file CITY, DISPUTE… tickets elsewhere), and categories no other test files.
+        Sql.GridPoint own = Sql.pointInGrid(ds, "220802001", 3, 60, false);
+        double lon = own.lon();
+        double lat = own.lat();
         double dLon = 30 / (111_320 * Math.cos(Math.toRadians(lat))); // 30 m east
         JsonNode first = file(hotline, body("FLOOD", lon, lat, "路口积水")).get("ticket");
         JsonNode near = file(hotline, body("FLOOD", lon + dLon, lat, "路口积水严重"));
@@ -288,7 +288,7 @@ class TicketApiTest extends SmallSampleTest {
         assertEquals(30, distance, 1.0);
         JsonNode far = file(hotline, body("FLOOD", lon + 3 * dLon, lat, "积水"));   // 90 m
         far.get("possible_duplicates").forEach(d -> assertNotEquals(first.get("id").asLong(), d.get("id").asLong()));
-        JsonNode otherKind = file(hotline, body("CITY", lon + dLon, lat, "井盖缺失"));
+        JsonNode otherKind = file(hotline, body("SANITATION", lon + dLon, lat, "垃圾堆放"));
         assertEquals(0, otherKind.get("possible_duplicates").size());
 
         long dup = near.get("ticket").get("id").asLong();
@@ -302,17 +302,10 @@ class TicketApiTest extends SmallSampleTest {
     @Test
     void theFiguresMatchAHandCount() throws Exception {
         // A grid of its own for this test, so other tests' tickets do not count.
-        String g;
-        double x;
-        double y;
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT grid_code, ST_X(p), ST_Y(p) FROM grid, ST_PointOnSurface(ST_Buffer(geom::geography, -40)::geometry) p "
-                        + "WHERE valid_to IS NULL AND grid_code LIKE '220802001%' ORDER BY grid_code DESC LIMIT 1")) {
-            rs.next();
-            g = rs.getString(1);
-            x = rs.getDouble(2);
-            y = rs.getDouble(3);
-        }
+        Sql.GridPoint own = Sql.pointInGrid(ds, "220802001", 0, 40, true);
+        String g = own.gridCode();
+        double x = own.lon();
+        double y = own.lat();
         assertNotEquals(grid, g);
         long[] ids = new long[8];
         for (int k = 0; k < 8; k++) {

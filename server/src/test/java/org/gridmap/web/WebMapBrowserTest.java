@@ -111,17 +111,10 @@ class WebMapBrowserTest extends SmallSampleTest {
     void aTicketIsFiledOnTheMapFoundAgainAndItsEscalationShows() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         logIn(wait, "district");
-        double lat;
-        double lon;
-        String grid;
-        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(
-                "SELECT grid_code, ST_Y(p), ST_X(p) FROM grid, ST_PointOnSurface(ST_Buffer(geom::geography, -30)::geometry) p "
-                + "WHERE valid_to IS NULL ORDER BY grid_code OFFSET 7 LIMIT 1")) {
-            rs.next();
-            grid = rs.getString(1);
-            lat = rs.getDouble(2);
-            lon = rs.getDouble(3);
-        }
+        Sql.GridPoint p = Sql.pointInGrid(ds, "", 7, 30, false);
+        String grid = p.gridCode();
+        double lat = p.lat();
+        double lon = p.lon();
         ((JavascriptExecutor) browser).executeScript("gridmapMap.setView([arguments[0], arguments[1]], 17, {animate: false})",
                 lat, lon);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ticket-new"))).click();
