@@ -172,6 +172,15 @@ class TicketRepository {
         }
     }
 
+    /** Marks a change that lives in another table (a department call or report): updated_at moves and the ticket's
+     *  trigger announces it to open maps. */
+    void touch(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET updated_at = now() WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
     List<Event> events(Connection c, long id) throws SQLException {
         List<Event> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/events"))) {

@@ -398,7 +398,7 @@ public class TicketService {
                         }
                         ps.executeBatch();
                     }
-                    tickets.update(c, id, "status = status");
+                    tickets.touch(c, id);
                     data.put("departments", deps);
                 }
                 case REPORT -> {
@@ -415,7 +415,7 @@ public class TicketService {
                         throw ProblemException.invalidParameter("department", "'" + d + "' was not called for this "
                                 + "ticket");
                     }
-                    tickets.update(c, id, "status = status");
+                    tickets.touch(c, id);
                     data.put("department", d);
                 }
                 case LINK_DUPLICATE -> {

@@ -169,14 +169,6 @@ class CoverageApiTest extends SmallSampleTest {
         assertEquals("220802001001", own.get("area").asText(), "asked for the district, answered for the own area");
     }
 
-    /** The z/x/y tile containing a point. */
-    static int[] tileOf(int z, double lon, double lat) {
-        double n = 1 << z;
-        double r = Math.toRadians(lat);
-        return new int[] {z, (int) Math.floor((lon + 180) / 360 * n),
-            (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
-    }
-
     byte[] findingsTile(int[] t) throws Exception {
         var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 server.getURI() + "/tiles/coverage_findings/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt"))
@@ -187,7 +179,7 @@ class CoverageApiTest extends SmallSampleTest {
 
     @Test
     void findingsAreAMapLayerAndInTheGridPanelAndFollowEdits() throws Exception {
-        int[] t = tileOf(12, 123.503, 45.002);
+        int[] t = Mvt.tileOf(12, 123.503, 45.002);
         List<String> kinds = Mvt.values(findingsTile(t), "kind");
         for (String k : List.of("GAP", "OVERLAP", "OUTSIDE_COMMUNITY", "BUILDING_NO_GRID", "BUILDING_SPLIT",
                 "COMMUNITY_WITHOUT_GRIDS")) {

@@ -432,11 +432,10 @@ class TicketApiTest extends SmallSampleTest {
         assertTrue(got != null && got.contains(grid) && got.contains("PENDING"), "event for ticket " + id + ": " + lines);
 
         // The tickets layer: a tile over the ticket holds it with its status (GDAL reads it), for logged-in callers.
-        int z = 16;
-        double n = 1 << z;
-        int x = (int) Math.floor((lon + 180) / 360 * n);
-        double r = Math.toRadians(lat);
-        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        int[] t = org.gridmap.testsupport.Mvt.tileOf(16, lon, lat);
+        int z = t[0];
+        int x = t[1];
+        int y = t[2];
         var tile = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURI() + "/tiles/tickets/"
                 + z + "/" + x + "/" + y + ".mvt")).header("Authorization", "Bearer " + street).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());

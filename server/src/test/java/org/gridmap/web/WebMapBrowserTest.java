@@ -252,13 +252,7 @@ class WebMapBrowserTest extends SmallSampleTest {
         ((JavascriptExecutor) browser).executeScript("gridmapMap.setView([arguments[0], arguments[1]], 18, {animate: false})",
                 red.get("lat"), red.get("lon"));
         Thread.sleep(2500); // the building tiles of the new view
-        WebElement mapEl = browser.findElement(By.id("map"));
-        @SuppressWarnings("unchecked")
-        Map<String, Number> pt = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript(
-                "const p = gridmapMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
-                red.get("lat"), red.get("lon"));
-        new Actions(browser).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
-                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).click().perform();
+        clickMapAt((Double) red.get("lat"), (Double) red.get("lon"));
         JsonNode why = api.get("/api/buildings/" + red.get("id") + "/risk?scenario=R50", token()).json();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("leaflet-popup-content"),
                 why.get("reason_zh").asText()));
