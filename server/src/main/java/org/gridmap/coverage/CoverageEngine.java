@@ -35,7 +35,9 @@ public final class CoverageEngine {
 
     public enum Kind {
         COMMUNITY_WITHOUT_GRIDS, GAP, OVERLAP, OUTSIDE_COMMUNITY, INVALID_EDGE, BUILDING_NO_GRID, BUILDING_SPLIT,
-        HOUSEHOLD_BAND, NO_GRID_CHIEF, NO_GRID_WORKER
+        HOUSEHOLD_BAND, NO_GRID_CHIEF, NO_GRID_WORKER,
+        /** A stored geometry the analysis cannot use (unreadable, or invalid in the metric CRS): skipped, reported. */
+        UNUSABLE_GEOMETRY
     }
 
     public record Community(String code, Geometry geom) {}

@@ -6,6 +6,7 @@ import org.gridmap.layer.DerivedLayer;
 import org.gridmap.support.Db;
 import org.gridmap.support.Sql;
 import org.gridmap.support.Wkb;
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,8 @@ public class CoverageFindingsLayer implements DerivedLayer {
                         ps.setInt(9, f.households());
                     }
                     ps.setString(10, f.detail());
-                    ps.setBytes(11, f.geom() == null ? null : Wkb.write(coverage.metric().toWgs84(f.geom())));
+                    Geometry g = storable(f.geom() == null ? null : coverage.metric().toWgs84(f.geom()));
+                    ps.setBytes(11, g == null ? null : Wkb.write(g));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -117,6 +119,22 @@ public class CoverageFindingsLayer implements DerivedLayer {
             }
             return out;
         });
+    }
+
+    /**
+     * A finding's geometry in a form PostGIS stores: valid (fixed by JTS when the reprojection made it invalid),
+     * without empty parts or degenerate rings; else none (the finding is kept without a shape).
+     */
+    static Geometry storable(Geometry g) {
+        if (g == null || g.isEmpty()) {
+            return null;
+        }
+        Geometry out = g.isValid() ? g : org.locationtech.jts.geom.util.GeometryFixer.fix(g);
+        if (out.isEmpty() || !out.isValid() || org.gridmap.support.WellFormed.problem(out) != null) {
+            LOG.warn("coverage findings layer: a finding's shape could not be stored and was left out");
+            return null;
+        }
+        return out;
     }
 
     private static boolean current(long[] v) {

@@ -91,7 +91,10 @@ public class CoverageService {
                 ps.setString(2, prefix + "%");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        communities.add(new Community(rs.getString(1), read(wkb, rs.getBytes(3))));
+                        Geometry g = usable(wkb, rs.getBytes(3), rs.getString(1), null, "community", dbFindings);
+                        if (g != null) {
+                            communities.add(new Community(rs.getString(1), g));
+                        }
                     }
                 }
             }
@@ -102,7 +105,11 @@ public class CoverageService {
                 ps.setString(4, prefix + "%");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        grids.add(new GridShape(rs.getString(1), rs.getString(2), read(wkb, rs.getBytes(4))));
+                        Geometry g = usable(wkb, rs.getBytes(4), rs.getString(2), rs.getString(1), "grid", dbFindings);
+                        if (g == null) {
+                            continue;
+                        }
+                        grids.add(new GridShape(rs.getString(1), rs.getString(2), g));
                         gridFacts.put(rs.getString(1), new int[] {rs.getInt(5), rs.getBoolean(3) ? 1 : 0,
                             rs.getBoolean(6) ? 1 : 0, rs.getBoolean(7) ? 1 : 0});
                     }
@@ -196,9 +203,11 @@ public class CoverageService {
             ps.setString(2, prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Geometry g = read(wkb, rs.getBytes(3));
-                    out.add(new Finding(Kind.BUILDING_NO_GRID, rs.getString(2), null, null, rs.getString(1), g,
-                            g.getArea(), 0, rs.getInt(4), "no grid holds this building"));
+                    Geometry g = usable(wkb, rs.getBytes(3), rs.getString(2), null, "building " + rs.getString(1), out);
+                    if (g != null) {
+                        out.add(new Finding(Kind.BUILDING_NO_GRID, rs.getString(2), null, null, rs.getString(1), g,
+                                g.getArea(), 0, rs.getInt(4), "no grid holds this building"));
+                    }
                 }
             }
         }
@@ -213,8 +222,13 @@ public class CoverageService {
                         continue;
                     }
                     String others = rs.getString(6);
+                    Geometry g = usable(wkb, rs.getBytes(4), rs.getString(2), rs.getString(3),
+                            "building " + rs.getString(1), out);
+                    if (g == null) {
+                        continue;
+                    }
                     out.add(new Finding(Kind.BUILDING_SPLIT, rs.getString(2), rs.getString(3), others,
-                            rs.getString(1), read(wkb, rs.getBytes(4)), outside, 0, rs.getInt(7),
+                            rs.getString(1), g, outside, 0, rs.getInt(7),
                             Math.round(outside) + " m² of the building lie outside its grid"
                                     + (others == null ? "" : " (in " + others + ")")));
                 }
@@ -246,11 +260,30 @@ public class CoverageService {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    private static Geometry read(WKBReader wkb, byte[] bytes) {
+    /**
+     * A stored geometry as the analysis needs it, or null when it cannot be used — unreadable, empty, or invalid
+     * once in the metric CRS — in which case it is reported as an UNUSABLE_GEOMETRY finding and skipped, so that one
+     * bad row never takes the whole area's QA (or the findings layer, or the grid panels) down with it.
+     */
+    private static Geometry usable(WKBReader wkb, byte[] bytes, String community, String grid, String what,
+                                   List<Finding> findings) {
+        String problem;
         try {
-            return wkb.read(bytes);
-        } catch (ParseException e) {
-            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+            Geometry g = wkb.read(bytes);
+            org.locationtech.jts.operation.valid.TopologyValidationError err =
+                    new org.locationtech.jts.operation.valid.IsValidOp(g).getValidationError();
+            if (!g.isEmpty() && err == null) {
+                return g;
+            }
+            problem = g.isEmpty() ? "is empty" : "is not valid in the metric CRS: " + err.getMessage();
+        } catch (ParseException | RuntimeException e) {
+            problem = "cannot be read: " + org.gridmap.support.Texts.excerpt(e.getMessage(), 200);
         }
+        LOG.warn("coverage: {} skipped, its geometry {}", what, problem);
+        findings.add(new Finding(Kind.UNUSABLE_GEOMETRY, community, grid, null, null, null, 0, 0, null,
+                "the geometry of " + what + " " + problem + "; it was left out of the analysis: correct it"));
+        return null;
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoverageService.class);
 }

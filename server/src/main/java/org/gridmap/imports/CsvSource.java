@@ -48,7 +48,8 @@ final class CsvSource {
         char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';'
                 : count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(false).get();
+                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(false)
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
         List<RawFeature> out = new ArrayList<>();
         List<String> header;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -77,7 +78,7 @@ final class CsvSource {
             throw e;
         }
         if (out.isEmpty()) {
-            throw ProblemException.unprocessable(org.gridmap.support.ProblemTypes.IMPORT_EMPTY, "Empty file",
+            throw ProblemException.of(org.gridmap.support.ProblemTypes.IMPORT_EMPTY, "Empty file",
                     "the CSV has a header but no rows");
         }
         return new SourceData("CSV", out, null, cs.name(), header);

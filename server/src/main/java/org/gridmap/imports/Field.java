@@ -35,6 +35,8 @@ public final class Field {
     private int maxLength = 1000;
     private Map<String, String> values;
     private boolean idNumber;
+    private boolean identifier;
+    private boolean notInFuture;
 
     private Field(String name, Type type) {
         this.name = name;
@@ -94,6 +96,18 @@ public final class Field {
         return this;
     }
 
+    /** An identifier: visible characters only (no spaces, line breaks or control characters). */
+    Field identifier() {
+        this.identifier = true;
+        return this;
+    }
+
+    /** A date that cannot lie in the future (a flood that happened). */
+    Field notInFuture() {
+        this.notInFuture = true;
+        return this;
+    }
+
     public String name() {
         return name;
     }
@@ -122,7 +136,13 @@ public final class Field {
             b.append(", one of ").append(String.join("/", new java.util.TreeSet<>(values.keySet())));
         }
         if (idNumber) {
-            b.append(", 18-character 居民身份证号码 with a valid check digit (GB 11643)");
+            b.append(", 18-character 居民身份证号码 with a valid region, birth date and check digit (GB 11643)");
+        }
+        if (identifier) {
+            b.append(", visible characters only (no spaces or line breaks)");
+        }
+        if (notInFuture) {
+            b.append(", not in the future");
         }
         return b.toString();
     }
@@ -157,6 +177,15 @@ public final class Field {
         if (s.indexOf('\uFFFD') >= 0) {
             throw new Invalid("encoding", "contains U+FFFD replacement characters: the text was decoded with the "
                     + "wrong encoding");
+        }
+        String bad = org.gridmap.support.Texts.problem(s, false);
+        if (bad != null) {
+            throw new Invalid("control_character", bad);
+        }
+        if (identifier && !s.codePoints().allMatch(cp -> cp > 0x20 && !Character.isWhitespace(cp)
+                && !Character.isSpaceChar(cp))) {
+            throw new Invalid("identifier", "'" + org.gridmap.support.Texts.excerpt(s, 40) + "' holds spaces or "
+                    + "line breaks; an identifier is visible characters only");
         }
         if (pattern != null && !pattern.matcher(s).matches()) {
             throw new Invalid("pattern", "'" + s + "' is not " + patternHint);
@@ -213,12 +242,20 @@ public final class Field {
         };
     }
 
-    private static LocalDate dateValue(String s) throws Invalid {
+    private LocalDate dateValue(String s) throws Invalid {
+        LocalDate d;
         try {
-            return LocalDate.parse(s.replace('/', '-').replace('.', '-'));
+            d = LocalDate.parse(s.replace('/', '-').replace('.', '-'));
         } catch (DateTimeParseException e) {
-            throw new Invalid("date", "'" + s + "' is not a date (YYYY-MM-DD)");
+            throw new Invalid("date", "'" + org.gridmap.support.Texts.excerpt(s, 40) + "' is not a date (YYYY-MM-DD)");
         }
+        if (d.getYear() < 1900) {
+            throw new Invalid("range", d + " is before 1900");
+        }
+        if (notInFuture && d.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            throw new Invalid("range", d + " is in the future");
+        }
+        return d;
     }
 
     private String enumValue(String s) throws Invalid {
@@ -233,10 +270,40 @@ public final class Field {
         return v;
     }
 
-    /** GB 11643-1999: 17 digits and a check character (0–9 or X) computed with ISO 7064 MOD 11-2. */
+    /** Province-level codes of GB/T 2260 (the first two digits of a 居民身份证号码). */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22",
+            "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53",
+            "54", "61", "62", "63", "64", "65", "71", "81", "82", "83", "91");
+
+    /** The birth date in an 18-character ID number (digits 7–14), or null when it is not a real date. */
+    static LocalDate birthDate(String id) {
+        if (id == null || id.length() != 18) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * GB 11643-1999: a province code (GB/T 2260), a real birth date between 1900 and today, 3 sequence digits and a
+     * check character (0–9 or X) computed with ISO 7064 MOD 11-2.
+     */
     static void checkIdNumber(String s) throws Invalid {
         if (!s.matches("\\d{17}[\\dXx]")) {
             throw new Invalid("id_number", "is not an 18-character 居民身份证号码");
+        }
+        if (!PROVINCES.contains(s.substring(0, 2))) {
+            throw new Invalid("id_number", "does not start with a province code (GB/T 2260)");
+        }
+        LocalDate birth = birthDate(s);
+        if (birth == null) {
+            throw new Invalid("id_number", "holds a birth date (digits 7–14) that does not exist");
+        }
+        if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            throw new Invalid("id_number", "holds a birth date before 1900 or in the future");
         }
         int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;

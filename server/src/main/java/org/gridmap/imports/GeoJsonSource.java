@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpStatus;
@@ -40,6 +41,7 @@ final class GeoJsonSource {
 
     SourceData read(Path file) {
         JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.getMaxJsonNesting())
                         .maxNumberLength(64).maxStringLength(5_000_000).build())
                 .build();
@@ -81,7 +83,16 @@ final class GeoJsonSource {
         for (JsonNode f : features) {
             row++;
             Map<String, Object> attrs = new LinkedHashMap<>();
+            if (!f.isObject()) {
+                out.add(new RawFeature(row, attrs, null, null, "is not a GeoJSON Feature object"));
+                continue;
+            }
             JsonNode props = f.get("properties");
+            if (props != null && !props.isNull() && !props.isObject()) {
+                out.add(new RawFeature(row, attrs, null, null, "has \"properties\" that is not an object (RFC 7946 "
+                        + "§3.2: an object or null)"));
+                continue;
+            }
             if (props != null && props.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> it = props.fields();
                 while (it.hasNext()) {
@@ -99,6 +110,11 @@ final class GeoJsonSource {
             JsonNode g = f.get("geometry");
             if (g == null || g.isNull()) {
                 out.add(new RawFeature(row, attrs, null, null));
+                continue;
+            }
+            GeoJsonShape.Outcome shape = GeoJsonShape.check(g);
+            if (shape.error() != null) {
+                out.add(new RawFeature(row, attrs, null, "is malformed: " + shape.error()));
                 continue;
             }
             try {
@@ -181,16 +197,24 @@ final class GeoJsonSource {
 
     private static ProblemException notJson(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
+        var at = e.getLocation();
+        if (msg != null && msg.startsWith("Duplicate field")) {
+            String key = msg.replaceAll("^Duplicate field '(.*)'$", "$1");
+            return unreadable("an object has the key '" + org.gridmap.support.Texts.excerpt(key, 60) + "' twice"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; one of the values would silently win, so the file is refused");
+        }
         if (msg != null && msg.contains("nesting depth")) {
-            return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IMPORT_LIMIT,
+            return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ProblemTypes.IMPORT_LIMIT,
                     "Import limit exceeded", "JSON nesting is deeper than allowed (a MultiPolygon needs 7 levels)");
         }
         var loc = e.getLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return unreadable("not valid JSON" + where + ": " + (msg == null ? "" : msg.lines().findFirst().orElse("")));
+        return unreadable("not valid JSON" + where + ": " + (msg == null ? ""
+                : org.gridmap.support.Texts.withoutInternals(msg.lines().findFirst().orElse(""))));
     }
 
     static ProblemException unreadable(String detail) {
-        return ProblemException.unprocessable(ProblemTypes.IMPORT_UNREADABLE, "Unreadable file", detail);
+        return ProblemException.of(ProblemTypes.IMPORT_UNREADABLE, "Unreadable file", detail);
     }
 }

@@ -6,23 +6,35 @@ import mil.nga.geopackage.features.user.FeatureDao;
 import mil.nga.geopackage.features.user.FeatureResultSet;
 import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
-import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.Texts;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBReader;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** OGC GeoPackage, read with NGA's library: one feature table (or the one named by the {@code layer} option). */
+/**
+ * OGC GeoPackage, read with NGA's library: one feature table (or the one named by the {@code layer} option).
+ * Before NGA reads the rows, the table's registration is checked against the file (OGC 12-128r18 §2.1): the table
+ * listed in gpkg_contents exists and can be read (a view may be broken), its geometry column is registered in
+ * gpkg_geometry_columns and present, its srs_id is defined in gpkg_spatial_ref_sys and names a CRS gridmap reads
+ * (srs_id 0 and -1 are "undefined": the crs parameter must say what they are). A geometry blob that does not parse
+ * is an error of its row, not of the file.
+ */
 final class GeoPackageSource {
 
-    SourceData read(Path file, String layer) {
+    SourceData read(Path file, String layer, boolean crsDeclared) {
         GeoPackage gpkg;
         try {
             gpkg = GeoPackageManager.open(file.toFile(), false);
@@ -30,83 +42,191 @@ final class GeoPackageSource {
             throw GeoJsonSource.unreadable("not a readable GeoPackage (SQLite) file: " + firstLine(e));
         }
         try (gpkg) {
-            List<String> tables;
-            try {
-                tables = gpkg.getFeatureTables();
-            } catch (RuntimeException e) {
-                throw GeoJsonSource.unreadable("the GeoPackage is damaged or truncated: " + firstLine(e));
-            }
-            if (tables.isEmpty()) {
-                throw ProblemException.unprocessable(ProblemTypes.IMPORT_EMPTY, "No feature table",
-                        "the GeoPackage has no feature tables");
-            }
-            String table;
-            if (layer != null) {
-                if (!tables.contains(layer)) {
-                    throw ProblemException.invalidParameter("layer", "'" + layer + "' is not a feature table; "
-                            + "the GeoPackage has " + tables);
-                }
-                table = layer;
-            } else if (tables.size() == 1) {
-                table = tables.get(0);
-            } else {
-                throw ProblemException.invalidParameter("layer", "is required: the GeoPackage has several feature "
-                        + "tables " + tables);
-            }
-            FeatureDao dao = gpkg.getFeatureDao(table);
-            SpatialReferenceSystem srs = dao.getSrs();
-            SourceCrs crs = null;
-            if (srs != null && srs.getOrganization() != null
-                    && srs.getOrganization().toUpperCase(Locale.ROOT).equals("EPSG")) {
-                crs = SourceCrs.fromEpsg((int) srs.getOrganizationCoordsysId(), "EPSG:" + srs.getOrganizationCoordsysId());
-            } else if (srs != null && srs.getOrganizationCoordsysId() > 0) {
-                crs = SourceCrs.fromEpsg((int) srs.getOrganizationCoordsysId(), srs.getOrganization() + ":"
-                        + srs.getOrganizationCoordsysId());
-            }
-            List<RawFeature> out = new ArrayList<>();
-            List<String> columns = new ArrayList<>();
-            WKBReader wkb = new WKBReader();
-            FeatureResultSet rs = null;
-            try {
-                rs = dao.queryForAll();
-                int row = 0;
-                while (rs.moveToNext()) {
-                    row++;
-                    FeatureRow fr = rs.getRow();
-                    String[] names = fr.getColumnNames();
-                    int geomIndex = fr.getGeometryColumnIndex();
-                    Map<String, Object> attrs = new LinkedHashMap<>();
-                    for (int k = 0; k < names.length; k++) {
-                        if (k != geomIndex) {
-                            attrs.put(names[k], fr.getValue(k));
-                            if (row == 1) {
-                                columns.add(names[k]);
-                            }
-                        }
-                    }
-                    GeoPackageGeometryData gd = fr.getGeometry();
-                    if (gd == null || gd.isEmpty()) {
-                        out.add(new RawFeature(row, attrs, null, gd == null ? null : "is empty"));
-                        continue;
-                    }
-                    try {
-                        Geometry g = wkb.read(gd.getWkb());
-                        out.add(new RawFeature(row, attrs, g, null));
-                    } catch (Exception e) {
-                        out.add(new RawFeature(row, attrs, null, "cannot be read: " + GeometryChecks.jtsMessage(e)));
-                    }
-                }
-            } catch (ProblemException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw GeoJsonSource.unreadable("the GeoPackage is damaged or truncated: " + firstLine(e));
-            } finally {
-                if (rs != null) {
-                    rs.close();
-                }
-            }
-            return new SourceData("GeoPackage", out, crs, "UTF-8", columns);
+            return read(gpkg, layer, crsDeclared);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException | SQLException | StackOverflowError e) {
+            throw GeoJsonSource.unreadable("the GeoPackage is damaged or not a usable feature table: " + firstLine(e));
         }
+    }
+
+    private SourceData read(GeoPackage gpkg, String layer, boolean crsDeclared) throws SQLException {
+        List<String> tables;
+        try {
+            tables = gpkg.getFeatureTables();
+        } catch (RuntimeException e) {
+            throw GeoJsonSource.unreadable("the GeoPackage is damaged or truncated: " + firstLine(e));
+        }
+        if (tables.isEmpty()) {
+            throw ProblemException.of(ProblemTypes.IMPORT_EMPTY, "No feature table",
+                    "the GeoPackage has no feature tables (gpkg_contents lists none with data_type 'features')");
+        }
+        String table;
+        if (layer != null) {
+            if (!tables.contains(layer)) {
+                throw ProblemException.invalidParameter("layer", "'" + layer + "' is not a feature table; the "
+                        + "GeoPackage has " + names(tables));
+            }
+            table = layer;
+        } else if (tables.size() == 1) {
+            table = tables.get(0);
+        } else {
+            throw ProblemException.invalidParameter("layer", "is required: the GeoPackage has several feature tables "
+                    + names(tables));
+        }
+        Connection sqlite = gpkg.getConnection().getConnection();
+        String quoted = '"' + table.replace("\"", "\"\"") + '"';
+        String shown = "'" + Texts.excerpt(table, 60) + "'";
+        String kind = one(sqlite, "SELECT type FROM sqlite_master WHERE name = ? AND type IN ('table', 'view')", table);
+        if (kind == null) {
+            throw GeoJsonSource.unreadable("gpkg_contents lists the feature table " + shown + ", but the file has no "
+                    + "such table or view");
+        }
+        try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quoted)) {
+            rs.next();
+        } catch (SQLException e) {
+            throw GeoJsonSource.unreadable("the " + kind + " " + shown + " cannot be read: " + firstLine(e));
+        }
+        String column = one(sqlite, "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", table);
+        if (column == null) {
+            throw GeoJsonSource.unreadable("the feature table " + shown + " has no geometry column registered in "
+                    + "gpkg_geometry_columns");
+        }
+        if (!hasColumn(sqlite, quoted, column)) {
+            throw GeoJsonSource.unreadable("gpkg_geometry_columns names the column '" + Texts.excerpt(column, 60)
+                    + "' of " + shown + ", but the table has no such column");
+        }
+        String srsId = one(sqlite, "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", table);
+        SourceCrs crs = crs(sqlite, srsId, crsDeclared, shown);
+
+        FeatureDao dao = gpkg.getFeatureDao(table);
+        List<RawFeature> out = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (String name : dao.getColumnNames()) {
+            if (!name.equalsIgnoreCase(dao.getGeometryColumnName())) {
+                columns.add(name);
+            }
+        }
+        WKBReader wkb = new WKBReader();
+        FeatureResultSet rs = null;
+        try {
+            rs = dao.queryForAll();
+            int row = 0;
+            while (rs.moveToNext()) {
+                row++;
+                FeatureRow fr;
+                try {
+                    fr = rs.getRow();
+                } catch (RuntimeException e) {
+                    // NGA parses the geometry blob with the row: a blob that is not one is this row's error.
+                    out.add(new RawFeature(row, new LinkedHashMap<>(), null, "is not a GeoPackage geometry blob: "
+                            + firstLine(e)));
+                    continue;
+                }
+                String[] names = fr.getColumnNames();
+                int geomIndex = fr.getGeometryColumnIndex();
+                Map<String, Object> attrs = new LinkedHashMap<>();
+                for (int k = 0; k < names.length; k++) {
+                    if (k != geomIndex) {
+                        attrs.put(names[k], fr.getValue(k));
+                    }
+                }
+                GeoPackageGeometryData gd;
+                try {
+                    gd = fr.getGeometry();
+                } catch (RuntimeException e) {
+                    out.add(new RawFeature(row, attrs, null, "is not a GeoPackage geometry blob: " + firstLine(e)));
+                    continue;
+                }
+                if (gd == null || gd.isEmpty()) {
+                    out.add(new RawFeature(row, attrs, null, gd == null ? null : "is empty"));
+                    continue;
+                }
+                try {
+                    Geometry g = wkb.read(gd.getWkb());
+                    out.add(new RawFeature(row, attrs, g, null));
+                } catch (Exception e) {
+                    out.add(new RawFeature(row, attrs, null, "cannot be read: " + GeometryChecks.jtsMessage(e)));
+                }
+            }
+        } finally {
+            if (rs != null) {
+                rs.close();
+            }
+        }
+        return new SourceData("GeoPackage", out, crs, "UTF-8", columns);
+    }
+
+    /** The CRS of the geometry column's srs_id, from gpkg_spatial_ref_sys; null when the crs parameter decides. */
+    private static SourceCrs crs(Connection sqlite, String srsId, boolean crsDeclared, String table)
+            throws SQLException {
+        if (srsId == null) {
+            throw GeoJsonSource.unreadable("the geometry column of " + table + " has no srs_id");
+        }
+        String org = null;
+        String code = null;
+        String definition = null;
+        boolean defined = false;
+        try (PreparedStatement ps = sqlite.prepareStatement("SELECT organization, organization_coordsys_id, definition "
+                + "FROM gpkg_spatial_ref_sys WHERE srs_id = ?")) {
+            ps.setString(1, srsId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    defined = true;
+                    org = rs.getString(1);
+                    code = rs.getString(2);
+                    definition = rs.getString(3);
+                }
+            }
+        }
+        if (!defined) {
+            throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Undefined spatial reference system", "the geometry "
+                    + "column of " + table + " uses srs_id " + Texts.excerpt(srsId, 20) + ", which "
+                    + "gpkg_spatial_ref_sys does not define; the coordinates cannot be placed");
+        }
+        if (srsId.equals("0") || srsId.equals("-1")) {
+            if (crsDeclared) {
+                return null;
+            }
+            throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Undefined spatial reference system", "the geometry "
+                    + "column of " + table + " has srs_id " + srsId + " (\"undefined " + (srsId.equals("0")
+                    ? "geographic" : "Cartesian") + "\"): declare the coordinate system with the crs parameter");
+        }
+        if (org != null && org.toUpperCase(Locale.ROOT).equals("EPSG") && code != null && code.matches("\\d{1,9}")) {
+            return SourceCrs.fromEpsg(Integer.parseInt(code), "EPSG:" + code);
+        }
+        if (definition != null && !definition.isBlank() && !definition.strip().equalsIgnoreCase("undefined")) {
+            return SourceCrs.fromPrj(definition);
+        }
+        if (crsDeclared) {
+            return null;
+        }
+        throw SourceCrs.unsupported(org + ":" + code);
+    }
+
+    private static String one(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String quotedTable, String column) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(" + quotedTable
+                + ")")) {
+            while (rs.next()) {
+                if (column.equalsIgnoreCase(rs.getString("name"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String names(List<String> tables) {
+        return tables.stream().map(t -> Texts.excerpt(t, 60)).toList().toString();
     }
 
     static String firstLine(Throwable e) {
@@ -116,6 +236,6 @@ final class GeoPackageSource {
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         m = m.lines().findFirst().orElse("");
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+        return Texts.excerpt(m.length() > 200 ? m.substring(0, 200) + "…" : m, 220);
     }
 }

@@ -32,13 +32,14 @@ final class GeometryChecks {
     static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
     /** The outcome: the geometry to store (EPSG:4326; MultiPolygon for polygonal kinds), or an error. */
-    record Result(Geometry geometry, String rule, String message, Coordinate location, Map<String, Object> repair) {
+    record Result(Geometry geometry, String rule, String message, Coordinate location, Map<String, Object> repair,
+                  String dropped) {
         boolean ok() {
             return message == null;
         }
 
         static Result error(String rule, String message, Coordinate at) {
-            return new Result(null, rule, message, at, null);
+            return new Result(null, rule, message, at, null, null);
         }
     }
 
@@ -66,11 +67,16 @@ final class GeometryChecks {
         if (g.isEmpty()) {
             return Result.error("empty", "is empty", null);
         }
+        String structure = org.gridmap.support.WellFormed.problem(g);
+        if (structure != null) {
+            return Result.error("malformed_geometry", structure, null);
+        }
         for (Coordinate c : g.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
                 return Result.error("not_a_number", "has a coordinate that is not a finite number", null);
             }
         }
+        String dropped = extraOrdinates(g);
         Result crsProblem = checkAgainstCrs(g, crs);
         if (crsProblem != null) {
             return crsProblem;
@@ -113,6 +119,7 @@ final class GeometryChecks {
                 }
                 Geometry after = WGS84.createMultiPolygon(parts.toArray(Polygon[]::new));
                 repaired = new LinkedHashMap<>();
+                repaired.put("repair", "geometry_fixed");
                 repaired.put("problem", err.getMessage());
                 if (at != null) {
                     repaired.put("at", List.of(at.x, at.y));
@@ -130,7 +137,34 @@ final class GeometryChecks {
             w = mp.getGeometryN(0);
         }
         w.setSRID(4326);
-        return new Result(w, null, null, null, repaired);
+        return new Result(w, null, null, null, repaired, dropped);
+    }
+
+    /** "z", "m", "z and m" when the geometry carries ordinates beyond x and y (dropped on the way in), else null. */
+    static String extraOrdinates(Geometry g) {
+        boolean[] zm = new boolean[2];
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                if (seq.hasZ() && !Double.isNaN(seq.getZ(i))) {
+                    zm[0] = true;
+                }
+                if (seq.hasM() && !Double.isNaN(seq.getM(i))) {
+                    zm[1] = true;
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return zm[0] && zm[1];
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return false;
+            }
+        });
+        return zm[0] && zm[1] ? "z and m" : zm[0] ? "z" : zm[1] ? "m" : null;
     }
 
     /** Catches coordinates that cannot be in the declared CRS, and says which CRS they look like. */

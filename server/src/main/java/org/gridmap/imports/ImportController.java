@@ -69,6 +69,13 @@ class ImportController {
             throw ProblemException.forbidden("role " + caller.role() + " may not import data");
         }
         ImportKind k = ImportKind.parse(kind);
+        for (String[] o : new String[][] {{"crs", crs}, {"encoding", encoding}, {"layer", layer},
+                {"scenario", scenario}, {"repair", repair}}) {
+            org.gridmap.support.Texts.check(o[0], o[1], false);
+            if (o[1] != null && o[1].length() > 200) {
+                throw ProblemException.invalidParameter(o[0], "is longer than 200 characters");
+            }
+        }
         if (crs != null) {
             SourceCrs.parse(crs);
         }
@@ -104,7 +111,7 @@ class ImportController {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+                throw new IllegalStateException("import " + id + " failed without a recorded outcome", e.getCause());
             }
         }
         return HttpResponse.accepted(location).body(imports.job(id).orElseThrow());

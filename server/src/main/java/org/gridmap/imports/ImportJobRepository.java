@@ -33,7 +33,7 @@ class ImportJobRepository {
             try (PreparedStatement ps = c.prepareStatement(Sql.get("imports/job_insert"))) {
                 ps.setObject(1, id);
                 ps.setString(2, kind.apiName());
-                ps.setString(3, fileName);
+                ps.setString(3, org.gridmap.support.Texts.excerpt(fileName, 255));
                 ps.setString(4, actor);
                 ps.setString(5, write(options));
                 ps.setInt(6, instance.key());
@@ -68,7 +68,7 @@ class ImportJobRepository {
                 ps.setInt(5, errorCount);
                 ps.setString(6, write(repairs));
                 ps.setString(7, write(ignored));
-                ps.setString(8, message);
+                ps.setString(8, (String) org.gridmap.support.Texts.storable(message));
                 ps.setString(9, problem == null ? null : write(problem));
                 ps.setObject(10, id);
                 return ps.executeUpdate();
@@ -107,7 +107,7 @@ class ImportJobRepository {
 
     private String write(Object o) {
         try {
-            return json.writeValueAsString(o);
+            return json.writeValueAsString(org.gridmap.support.Texts.storable(o));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

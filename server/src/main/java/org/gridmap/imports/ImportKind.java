@@ -32,7 +32,7 @@ public enum ImportKind {
             text("name").maxLength(100),
             bool("rural"))),
     BUILDINGS(Geom.POLYGONAL, List.of(
-            text("building_id").required().maxLength(64),
+            text("building_id").required().maxLength(64).identifier(),
             text("name").maxLength(200),
             text("address").maxLength(300),
             integer("floors").required().range(1, 200),
@@ -49,11 +49,11 @@ public enum ImportKind {
                     "COMMERCIAL", "COMMERCIAL", "商业", "COMMERCIAL", "INDUSTRIAL", "INDUSTRIAL", "工业", "INDUSTRIAL",
                     "OTHER", "OTHER", "其他", "OTHER")))),
     HOUSEHOLDS(Geom.NONE, List.of(
-            text("household_id").required().maxLength(64),
-            text("building_id").required().maxLength(64),
+            text("household_id").required().maxLength(64).identifier(),
+            text("building_id").required().maxLength(64).identifier(),
             integer("unit").range(1, 50),
             integer("floor").required().range(0, 200),
-            text("room").maxLength(40),
+            text("room").maxLength(40).identifier(),
             integer("members").required().range(1, 50),
             integer("elderly").range(0, 50),
             integer("children").range(0, 50),
@@ -75,12 +75,12 @@ public enum ImportKind {
                     "BREACH", "BREACH")),
             decimal("arrival_hours").range(0, 1000))),
     RECORDED_INUNDATION(Geom.NONE, List.of(
-            text("building_id").required().maxLength(64),
+            text("building_id").required().maxLength(64).identifier(),
             text("flood_name").required().maxLength(100),
-            date("flood_date"),
+            date("flood_date").notInFuture(),
             decimal("depth_m").required().range(0, 30))),
     SHELTERS(Geom.POINT, List.of(
-            text("shelter_id").required().maxLength(64),
+            text("shelter_id").required().maxLength(64).identifier(),
             text("name").required().maxLength(200),
             integer("capacity").required().range(0, 100_000),
             bool("accessible"),
@@ -90,7 +90,7 @@ public enum ImportKind {
             text("address").maxLength(300),
             bool("open"))),
     STEWARDS(Geom.NONE, List.of(
-            text("steward_id").required().maxLength(64),
+            text("steward_id").required().maxLength(64).identifier(),
             text("name").required().maxLength(50),
             text("phone").pattern("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", "11-digit mobile or 0XXX-XXXXXXX landline"),
             oneOf("role", Map.ofEntries(Map.entry("街长", "STREET_CHIEF"), Map.entry("路长", "ROAD_CHIEF"),
@@ -103,7 +103,7 @@ public enum ImportKind {
             text("grid_code").pattern("\\d{15}", "15-digit grid code"),
             text("area_code").pattern("\\d{6}|\\d{9}|\\d{12}", "6-, 9- or 12-digit area code"),
             text("road").maxLength(100),
-            text("building_id").maxLength(64),
+            text("building_id").maxLength(64).identifier(),
             integer("unit").range(1, 50)));
 
     /** What geometry a kind takes. */

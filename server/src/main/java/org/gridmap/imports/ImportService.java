@@ -10,6 +10,7 @@ import org.gridmap.support.Db;
 import org.gridmap.support.GridmapConfig;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,9 @@ public class ImportService {
                 written = db.tx(c -> {
                     try {
                         Map<String, Long> w = new ImportWriter().write(c, r.kind(), outcome.rows(),
-                                config.getImports().getMaxReportedErrors());
+                                new ImportWriter.Limits(config.getImports().getMaxOutsideDistrictM(),
+                                        config.getImports().getMinGridShareInCommunity(),
+                                        config.getImports().getMaxReportedErrors()));
                         Map<String, Object> detail = new LinkedHashMap<>();
                         detail.put("kind", r.kind().apiName());
                         detail.put("file", r.fileName());
@@ -164,10 +167,11 @@ public class ImportService {
                 });
             } catch (ReferenceFailure e) {
                 List<RowValidator.RowError> errs = e.errors.errors;
+                String msg = errs.size() + " row(s) do not fit the data already stored (references, buildings, "
+                        + "communities, district); nothing was stored";
                 return fail(id, r, counts, errorMaps(errs), errs.size(), outcome.repairs(), outcome.ignoredColumns(),
-                        errs.size() + " row(s) refer to things that do not exist; nothing was stored",
-                        problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IMPORT_INVALID_ROWS, "Invalid rows",
-                                errs.size() + " row(s) refer to things that do not exist; nothing was stored"));
+                        msg, problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IMPORT_INVALID_ROWS, "Invalid rows",
+                                msg));
             }
             counts.putAll(written);
             counts.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
@@ -179,7 +183,7 @@ public class ImportService {
             Map<String, Object> p = problem(e.status(), e.type(), e.title(), e.detail());
             p.putAll(e.extensions());
             return fail(id, r, Map.of(), List.of(), 0, List.of(), List.of(), e.detail(), p);
-        } catch (RuntimeException | IOException | Error e) {
+        } catch (Throwable e) {
             String cid = UUID.randomUUID().toString();
             LOG.error("[{}] import {} failed unexpectedly", cid, id, e);
             return fail(id, r, Map.of(), List.of(), 0, List.of(), List.of(),
@@ -201,15 +205,33 @@ public class ImportService {
         }
     }
 
+    /**
+     * Marks the job FAILED with its problem. This must not fail itself: a job left RUNNING after its request has
+     * answered would be watched forever. If the full record cannot be written, a minimal one is.
+     */
     private ImportJob fail(UUID id, Request r, Map<String, Object> counts, List<Map<String, Object>> errors,
                            int errorCount, List<Map<String, Object>> repairs, List<String> ignored, String message,
                            Map<String, Object> problem) {
-        jobs.finish(id, false, counts, errors, errorCount, repairs, ignored, message, problem);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("kind", r.kind().apiName());
-        detail.put("file", r.fileName());
-        detail.put("failed", message);
-        audit.record(r.actor(), r.role(), "IMPORT_FAILED", "import_job", id.toString(), r.area(), detail, null);
+        String msg = Texts.excerpt(message, 2000);
+        try {
+            jobs.finish(id, false, counts, errors, errorCount, repairs, ignored, msg, problem);
+        } catch (RuntimeException e) {
+            String cid = UUID.randomUUID().toString();
+            LOG.error("[{}] import {}: the failure could not be recorded in full", cid, id, e);
+            msg = "the import failed (correlation id " + cid + "); nothing was stored";
+            jobs.finish(id, false, Map.of(), List.of(), errorCount, List.of(), List.of(), msg,
+                    problem(HttpStatus.valueOf(problem.get("status") instanceof Number n ? n.intValue() : 422),
+                            String.valueOf(problem.get("type")), "Import failed", msg));
+        }
+        try {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("kind", r.kind().apiName());
+            detail.put("file", r.fileName());
+            detail.put("failed", msg);
+            audit.record(r.actor(), r.role(), "IMPORT_FAILED", "import_job", id.toString(), r.area(), detail, null);
+        } catch (RuntimeException e) {
+            LOG.error("import {}: the audit entry of its failure could not be written", id, e);
+        }
         return jobs.find(id).orElseThrow();
     }
 
@@ -244,9 +266,10 @@ public class ImportService {
         GridmapConfig.Imports limits = config.getImports();
         return switch (format) {
             case GEOJSON -> new GeoJsonSource(limits).read(r.file());
-            case GEOPACKAGE -> new GeoPackageSource().read(r.file(), r.options().get("layer"));
+            case GEOPACKAGE -> new GeoPackageSource().read(r.file(), r.options().get("layer"),
+                    r.options().get("crs") != null);
             case SHAPEFILE_ZIP -> new ShapefileSource(limits).read(r.file(), work, r.options().get("layer"),
-                    r.options().get("encoding"));
+                    r.options().get("encoding"), Boolean.parseBoolean(r.options().getOrDefault("repair", "false")));
             case CSV -> new CsvSource().read(r.file(), r.options().get("encoding"), limits.getMaxFeatures());
         };
     }
@@ -260,7 +283,7 @@ public class ImportService {
             n = in.readNBytes(head, 0, head.length);
         }
         if (n == 0) {
-            throw ProblemException.unprocessable(ProblemTypes.IMPORT_EMPTY, "Empty file", "the uploaded file is empty");
+            throw ProblemException.of(ProblemTypes.IMPORT_EMPTY, "Empty file", "the uploaded file is empty");
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && (head[3] == 4
                 || head[3] == 6)) {

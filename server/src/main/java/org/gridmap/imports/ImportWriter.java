@@ -29,8 +29,12 @@ final class ImportWriter {
         }
     }
 
-    Map<String, Long> write(Connection c, ImportKind kind, List<RowValidator.Row> rows, int maxErrors)
+    /** Limits of the checks in the database: how far outside the district, how much of a grid inside its community. */
+    record Limits(double maxOutsideDistrictM, double minGridShareInCommunity, int maxErrors) {}
+
+    Map<String, Long> write(Connection c, ImportKind kind, List<RowValidator.Row> rows, Limits limits)
             throws SQLException, ReferenceErrors {
+        int maxErrors = limits.maxErrors();
         List<Field> fields = kind.fields();
         StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE stage (row_no integer");
         StringBuilder cols = new StringBuilder("stage (row_no");
@@ -63,20 +67,25 @@ final class ImportWriter {
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE pg_temp.stage");
         }
+        List<RowValidator.RowError> errors = new ArrayList<>();
+        if (kind.geom() != ImportKind.Geom.NONE) {
+            check(c, "imports/stage_geometry", errors, maxErrors);
+            if (kind != ImportKind.AREAS) {
+                check(c, "imports/stage_outside_district", errors, maxErrors, limits.maxOutsideDistrictM(),
+                        limits.maxOutsideDistrictM());
+            }
+        }
         String check = "imports/" + kind.apiName() + "_check";
         if (Sql.exists(check)) {
-            List<RowValidator.RowError> errors = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(Sql.get(check))) {
-                while (rs.next()) {
-                    if (errors.size() < maxErrors) {
-                        errors.add(new RowValidator.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), null));
-                    }
-                }
+            if (kind == ImportKind.GRIDS) {
+                check(c, check, errors, maxErrors, limits.minGridShareInCommunity());
+            } else {
+                check(c, check, errors, maxErrors);
             }
-            if (!errors.isEmpty()) {
-                throw new ReferenceErrors(errors);
-            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(RowValidator.RowError::row));
+            throw new ReferenceErrors(errors);
         }
         List<String> statements = Sql.statements("imports/" + kind.apiName() + "_upsert");
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -93,6 +102,24 @@ final class ImportWriter {
         }
         counts.put("rows", (long) rows.size());
         return counts;
+    }
+
+    /** Runs one check query over the stage; each row it returns is a row error (row, field, rule, message). */
+    private static void check(Connection c, String sql, List<RowValidator.RowError> errors, int maxErrors,
+                              double... params) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(Sql.get(sql))) {
+            for (int k = 0; k < params.length; k++) {
+                ps.setDouble(k + 1, params[k]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (errors.size() < maxErrors) {
+                        errors.add(new RowValidator.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), null));
+                    }
+                }
+            }
+        }
     }
 
     private static String sqlType(Field f) {

@@ -19,7 +19,11 @@ final class RowValidator {
     /** Fields whose values are personal data: never echoed in error messages. */
     private static final Set<String> PERSONAL = Set.of("contact_name", "phone", "id_number");
 
-    record RowError(int row, String field, String rule, String message, List<Double> at) {}
+    record RowError(int row, String field, String rule, String message, List<Double> at) {
+        RowError {
+            message = org.gridmap.support.Texts.excerpt(message, 600);
+        }
+    }
 
     record Row(int row, Map<String, Object> values, Geometry geometry) {}
 
@@ -73,7 +77,8 @@ final class RowValidator {
             return new Outcome(List.of(), errors, errorCount[0], List.of(), ignored);
         }
         List<Row> rows = new ArrayList<>(data.features().size());
-        List<Map<String, Object>> repairs = new ArrayList<>();
+        List<Map<String, Object>> repairs = new ArrayList<>(data.notes());
+        Map<String, List<Integer>> dropped = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         String key = kind.keyField();
         int n = 0;
@@ -123,6 +128,9 @@ final class RowValidator {
                         rowOk = false;
                     } else {
                         geom = r.geometry();
+                        if (r.dropped() != null) {
+                            dropped.computeIfAbsent(r.dropped(), x -> new ArrayList<>()).add(raw.row());
+                        }
                         if (r.repair() != null) {
                             Map<String, Object> rep = new LinkedHashMap<>();
                             rep.put("row", raw.row());
@@ -151,6 +159,16 @@ final class RowValidator {
                 rows.add(new Row(raw.row(), values, geom));
             }
         }
+        java.util.Set<Object> noted = new java.util.HashSet<>();
+        data.notes().forEach(m -> noted.add(m.get("repair")));
+        dropped.forEach((what, at) -> {
+            if (!noted.contains(what.replace(" and ", "_") + "_dropped")) {
+                repairs.add(SourceData.note(null, what.replace(" and ", "_") + "_dropped",
+                at.size() + " geometry(ies) carry " + (what.equals("z") ? "heights (z)" : what.equals("m")
+                        ? "measures (m)" : "heights and measures (z, m)") + "; gridmap stores 2D geometry (x, y), so "
+                        + "they were dropped", at));
+            }
+        });
         return new Outcome(rows, errors, errorCount[0], repairs, ignored);
     }
 
@@ -190,16 +208,7 @@ final class RowValidator {
                 }
             }
             case HOUSEHOLDS -> {
-                int members = ((Number) v.get("members")).intValue();
-                for (String f : List.of("elderly", "children", "sick", "disabled", "pregnant")) {
-                    Object x = v.get(f);
-                    if (x != null && ((Number) x).intValue() > members) {
-                        return f + " (" + x + ") is more than members (" + members + ")";
-                    }
-                }
-                if (Boolean.TRUE.equals(v.get("living_alone")) && members != 1) {
-                    return "living_alone is set but members is " + members;
-                }
+                return Households.contradiction(v);
             }
             case STEWARDS -> {
                 if (v.get("grid_code") == null && v.get("area_code") == null && v.get("road") == null

@@ -40,7 +40,7 @@ final class ShapefileSource {
         this.limits = limits;
     }
 
-    SourceData read(Path zip, Path workDir, String layer, String encodingParam) {
+    SourceData read(Path zip, Path workDir, String layer, String encodingParam, boolean repair) {
         Path dir = unzip(zip, workDir);
         try (var files = Files.list(dir)) {
             List<Path> shps = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".shp"))
@@ -69,13 +69,15 @@ final class ShapefileSource {
             Path cpg = sibling(dir, b, "cpg");
             SourceCrs crs = prj == null ? null : SourceCrs.fromPrj(Files.readString(prj, StandardCharsets.ISO_8859_1));
             Charset charset = dbfCharset(dbf, cpg, encodingParam);
-            return readFeatures(shp, charset, crs);
+            ShapefileAudit.Result audit = ShapefileAudit.check(shp, shx, dbf);
+            return readFeatures(shp, charset, crs, audit, repair);
         } catch (IOException e) {
             throw GeoJsonSource.unreadable("cannot read the Shapefile: " + GeoPackageSource.firstLine(e));
         }
     }
 
-    private SourceData readFeatures(Path shp, Charset charset, SourceCrs crs) {
+    private SourceData readFeatures(Path shp, Charset charset, SourceCrs crs, ShapefileAudit.Result audit,
+                                    boolean repair) {
         SHPDriver driver = new SHPDriver();
         try {
             driver.initDriverFromFile(shp.toFile(), charset.name());
@@ -84,6 +86,10 @@ final class ShapefileSource {
         }
         try {
             long rows = driver.getRowCount();
+            if (rows != audit.shapes()) {
+                throw GeoJsonSource.unreadable("the Shapefile reader sees " + rows + " record(s) where the files hold "
+                        + audit.shapes() + " shape(s)");
+            }
             if (rows > limits.getMaxFeatures()) {
                 throw GeoJsonSource.tooLarge("more than " + limits.getMaxFeatures() + " features");
             }
@@ -94,7 +100,11 @@ final class ShapefileSource {
                 names.add(driver.getDbaseFileHeader().getFieldName(k));
             }
             List<RawFeature> out = new ArrayList<>((int) rows);
+            List<Integer> closed = new ArrayList<>();
             for (long r = 0; r < rows; r++) {
+                if (audit.deleted().contains((int) r)) {
+                    continue;
+                }
                 Map<String, Object> attrs = new LinkedHashMap<>();
                 Geometry g = null;
                 String geomError = null;
@@ -116,9 +126,33 @@ final class ShapefileSource {
                         attrs.put(names.get(k < geomIndex ? k : k - 1), plain(v));
                     }
                 }
+                List<Integer> open = audit.unclosed().get((int) r);
+                if (open != null && geomError == null) {
+                    if (repair) {
+                        closed.add((int) r + 1);
+                    } else {
+                        geomError = "has ring(s) " + open + " that do not close (the last point differs from the first);"
+                                + " import with repair=true to close them";
+                        g = null;
+                    }
+                }
                 out.add(new RawFeature((int) r + 1, attrs, g, geomError));
             }
-            return new SourceData("Shapefile", out, crs, charset.name(), names);
+            List<java.util.Map<String, Object>> notes = new ArrayList<>();
+            if (!audit.deleted().isEmpty()) {
+                List<Integer> rowsDeleted = audit.deleted().stream().map(k -> k + 1).toList();
+                notes.add(SourceData.note(null, "deleted_records_skipped", rowsDeleted.size() + " record(s) of the "
+                        + ".dbf are marked deleted; they and their shapes were not imported", rowsDeleted));
+            }
+            if (audit.hasM()) {
+                notes.add(SourceData.note(null, "m_dropped", "the shapes carry measures (m); gridmap stores 2D "
+                        + "geometry (x, y), so they were dropped", null));
+            }
+            if (!closed.isEmpty()) {
+                notes.add(SourceData.note(null, "rings_closed", closed.size() + " shape(s) had rings that did not "
+                        + "close; each was closed by repeating its first point (repair=true)", closed));
+            }
+            return new SourceData("Shapefile", out, crs, charset.name(), names, notes);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) {
                 throw pe;
@@ -179,13 +213,13 @@ final class ShapefileSource {
                 while (en.hasMoreElements()) {
                     ZipEntry e = en.nextElement();
                     if (++entries > limits.getMaxArchiveEntries()) {
-                        throw ProblemException.unprocessable(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
+                        throw ProblemException.of(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
                                 "the zip has more than " + limits.getMaxArchiveEntries() + " entries");
                     }
                     String name = e.getName().replace('\\', '/');
                     if (name.startsWith("/") || name.contains("../") || name.equals("..") || name.contains(":")
                             || name.indexOf('\0') >= 0) {
-                        throw ProblemException.unprocessable(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
+                        throw ProblemException.of(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
                                 "the zip entry '" + name + "' points outside the archive; nothing was unpacked");
                     }
                     if (e.isDirectory()) {
@@ -199,7 +233,7 @@ final class ShapefileSource {
                     }
                     Path target = dir.resolve(file).normalize();
                     if (!target.startsWith(dir)) {
-                        throw ProblemException.unprocessable(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
+                        throw ProblemException.of(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
                                 "the zip entry '" + name + "' points outside the archive");
                     }
                     try (InputStream in = zf.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {

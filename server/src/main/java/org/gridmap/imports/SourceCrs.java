@@ -66,13 +66,32 @@ public enum SourceCrs {
                 return c;
             }
         }
+        String datum = code == 4214 || code >= 2401 && code <= 2442 || code >= 21413 && code <= 21483
+                ? "Beijing 1954" : code == 4610 || code >= 2327 && code <= 2390 ? "Xian 1980"
+                : code == 4555 ? "New Beijing" : null;
+        if (datum != null) {
+            throw otherDatum(asGiven, datum);
+        }
         throw unsupported(asGiven);
     }
 
     static ProblemException unsupported(String given) {
-        return ProblemException.unprocessable(ProblemTypes.IMPORT_CRS, "Unsupported coordinate reference system",
-                "CRS '" + given + "' is not supported; use EPSG:4326, EPSG:4490, EPSG:4550, EPSG:4529 or GCJ02 "
-                        + "(declare it with the crs parameter)");
+        return ProblemException.of(ProblemTypes.IMPORT_CRS, "Unsupported coordinate reference system",
+                "CRS '" + org.gridmap.support.Texts.excerpt(given, 120) + "' is not supported; use EPSG:4326, "
+                        + "EPSG:4490, EPSG:4550, EPSG:4529 or GCJ02 (declare it with the crs parameter)");
+    }
+
+    /**
+     * Beijing 1954 and Xian 1980 coordinates differ from CGCS2000 by up to ~100 m around Baicheng, and the shift
+     * depends on locally published 7-parameter transformations that no library here carries: reading them as CGCS2000
+     * would store everything in the wrong place, so they are refused.
+     */
+    static ProblemException otherDatum(String given, String datum) {
+        return ProblemException.of(ProblemTypes.IMPORT_CRS, "Unsupported datum", "the coordinate system '"
+                + org.gridmap.support.Texts.excerpt(given, 120) + "' is on the " + datum + " datum, not CGCS2000: its "
+                + "coordinates lie up to about 100 m from CGCS2000 positions, and gridmap has no official "
+                + "transformation for it. Convert the data to CGCS2000 (EPSG:4490, or EPSG:4550 for Gauss-Kruger CM "
+                + "123E) with the locally published parameters, then import again");
     }
 
     /** Converts a geometry in this CRS to EPSG:4326 in place of a copy. */
@@ -136,18 +155,52 @@ public enum SourceCrs {
      * AUTHORITY["EPSG", n] at the end of the WKT.
      */
     public static SourceCrs fromPrj(String wkt) {
-        String w = wkt.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String text = wkt.strip();
+        if (text.isEmpty()) {
+            throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Unreadable .prj", "the .prj file is empty; remove it "
+                    + "and declare the crs parameter, or give a WKT coordinate system");
+        }
+        if (text.length() > 16_384 || text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r'
+                && ch != '\t' || ch >= 0x7f)) {
+            throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Unreadable .prj", "the .prj file is not a WKT "
+                    + "coordinate system (it holds binary data or is too long); replace it, or remove it and declare "
+                    + "the crs parameter");
+        }
+        if (!text.matches("(?s)^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS|COMPD_CS)\\s*\\[.*\\]$")) {
+            throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Unreadable .prj", "the .prj file does not hold a WKT "
+                    + "coordinate system (it must start with PROJCS[ or GEOGCS[); it starts '"
+                    + org.gridmap.support.Texts.excerpt(text, 40) + "'");
+        }
+        String w = wkt.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_').replace("'", "");
+        String datum = w.contains("BEIJING_1954") || w.contains("BEIJING1954") || w.contains("BEIJING_54")
+                ? "Beijing 1954" : w.contains("XIAN_1980") || w.contains("XIAN1980") || w.contains("XIAN_80")
+                ? "Xian 1980" : w.contains("NEW_BEIJING") ? "New Beijing" : null;
+        if (datum != null) {
+            throw otherDatum(wkt.length() > 80 ? wkt.substring(0, 80) + "…" : wkt, datum);
+        }
+        boolean cgcsOrWgs = w.contains("CGCS_2000") || w.contains("CGCS2000")
+                || w.contains("CHINA_GEODETIC_COORDINATE_SYSTEM_2000") || w.contains("WGS_1984") || w.contains("WGS84")
+                || w.contains("WGS_84");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("AUTHORITY\\[\"EPSG\",\"?(\\d+)\"?\\]\\]\\s*$")
                 .matcher(wkt.strip().toUpperCase(Locale.ROOT));
         if (m.find()) {
             return fromEpsg(Integer.parseInt(m.group(1)), "EPSG:" + m.group(1));
         }
+        if (!cgcsOrWgs) {
+            throw unsupported(wkt.length() > 80 ? wkt.substring(0, 80) + "…" : wkt);
+        }
         if (w.startsWith("PROJCS")) {
-            if (w.contains("ZONE_41")) {
+            java.util.regex.Matcher fe = java.util.regex.Pattern.compile("FALSE_EASTING\",[\\s_]*([0-9.]+)").matcher(w);
+            double falseEasting = fe.find() ? Double.parseDouble(fe.group(1)) : Double.NaN;
+            if (w.contains("ZONE_41") && (Double.isNaN(falseEasting) || falseEasting == 41_500_000)) {
                 return EPSG_4529;
             }
-            if (w.contains("CM_123E") || w.contains("CGCS2000") && w.contains("CENTRAL_MERIDIAN\",123")) {
+            if ((w.contains("CM_123E") || w.contains("CGCS2000") && w.matches("(?s).*CENTRAL_MERIDIAN\",[\\s_]*123(\\.0*)?[,\\]].*"))
+                    && (Double.isNaN(falseEasting) || falseEasting == 500_000)) {
                 return EPSG_4550;
+            }
+            if (falseEasting == 41_500_000 && w.matches("(?s).*CENTRAL_MERIDIAN\",[\\s_]*123(\\.0*)?[,\\]].*")) {
+                return EPSG_4529;
             }
             throw unsupported(wkt.length() > 80 ? wkt.substring(0, 80) + "…" : wkt);
         }

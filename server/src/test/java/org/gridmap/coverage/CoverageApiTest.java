@@ -28,6 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CoverageApiTest extends SmallSampleTest {
     String token;
 
+    /**
+     * The drawn defects lie in test communities ~85 km from the sample district, so that they touch none of its
+     * grids; the import's "outside the district" limit is widened for them.
+     */
+    @Override
+    protected java.util.Map<String, String> extraProperties() {
+        return java.util.Map.of("gridmap.imports.max-outside-district-m", "200000");
+    }
+
     @BeforeAll
     void load() {
         token = api.login("admin");
