@@ -1,5 +1,6 @@
 // The flood-office map: login, scenario and warning level, colour layers, the district's counts and who must move.
 import * as api from './api.js';
+import { clear, h, replace } from './dom.js';
 import * as i18n from './i18n.js';
 import * as layers from './layers.js';
 import { gridPanel } from './gridpanel.js';
@@ -62,7 +63,7 @@ async function start() {
   }
   const scenarios = await api.get('/api/risk/scenarios');
   const select = document.getElementById('scenario');
-  select.innerHTML = '';
+  clear(select);
   for (const s of scenarios) {
     select.add(new Option(s.name, s.code));
   }
@@ -109,23 +110,28 @@ async function overlays() {
   o[i18n.t('coverage_findings')] = layers.coverageFindings(); // off by default: QA staff switch it on
   o[i18n.t('waters')] = (await layers.collection('waters', { color: '#3182bd', weight: 2, fillOpacity: 0.3 })).addTo(map);
   o[i18n.t('shelters')] = (await layers.collection('shelters', null,
-    p => `<b>${p.name}</b><br>${i18n.t('capacity')} ${p.capacity}`)).addTo(map);
+    p => h('div', null, h('b', null, p.name), h('br'), `${i18n.t('capacity')} ${p.capacity}`))).addTo(map);
   state.overlays = o;
   state.control = L.control.layers(null, o, { collapsed: false }).addTo(map);
 }
 
 function gridClicked(p, latlng) {
   if (state.tickets && state.tickets.isPlacing()) return; // the click places a ticket's pin
-  const rows = COLOUR_KEYS.map(c => `<tr><td><span class="swatch c-${c}"></span>${i18n.t(c)}</td>`
-    + `<td>${p[c.toLowerCase()]}</td></tr>`).join('');
-  L.popup().setLatLng(latlng).setContent(`<b>${p.name}</b><br>${p.grid_code}<table>${rows}</table>`).openOn(map);
+  const rows = COLOUR_KEYS.map(c => h('tr', null, h('td', null, swatch(c), i18n.t(c)), h('td', null, p[c.toLowerCase()])));
+  L.popup().setLatLng(latlng)
+    .setContent(h('div', null, h('b', null, p.name), h('br'), p.grid_code, h('table', null, h('tbody', null, rows))))
+    .openOn(map);
   panel.show(p.grid_code);
 }
 
 function legend() {
   const el = document.getElementById('legend');
-  el.innerHTML = `<h2>${i18n.t('legend')}</h2>` + COLOUR_KEYS.map(c =>
-    `<div><span class="swatch c-${c}"></span>${i18n.t(c)}</div>`).join('');
+  replace(el, h('h2', null, i18n.t('legend')), COLOUR_KEYS.map(c => h('div', null, swatch(c), i18n.t(c))));
+}
+
+/** The colour square before a colour's name (c is one of COLOUR_KEYS). */
+function swatch(c) {
+  return h('span', { class: 'swatch c-' + c });
 }
 
 async function refresh() {
@@ -136,25 +142,25 @@ async function refresh() {
   try {
     const s = await api.get(`/api/risk/summary?area=220802&scenario=${encodeURIComponent(state.scenario)}`
       + `&warning_level=${state.warning}`, state.summaryAbort.signal);
-    const head = `<tr><th>${i18n.t('street')}</th>` + COLOUR_KEYS.map(c => `<th><span class="swatch c-${c}"></span></th>`)
-      .join('') + `<th>${i18n.t('must_move')}</th></tr>`;
-    const row = (name, counts, code, cls) => {
+    const head = h('tr', null, h('th', null, i18n.t('street')), COLOUR_KEYS.map(c => h('th', null, swatch(c))),
+      h('th', null, i18n.t('must_move')));
+    const row = (name, counts, code, cls, parent) => {
       const move = s.must_move_colors.reduce((n, c) => n + counts.households[c], 0);
-      return `<tr${code ? ` data-code="${code}" class="${cls}"` : ''}><td>${name}</td>`
-        + COLOUR_KEYS.map(c => `<td>${counts.households[c]}</td>`).join('') + `<td class="must-move">${move}</td></tr>`;
+      return h('tr', code ? { class: cls, dataset: { code, parent } } : null, h('td', null, name),
+        COLOUR_KEYS.map(c => h('td', null, counts.households[c])), h('td', { class: 'must-move' }, move));
     };
     state.summaryRow = row;
-    el.innerHTML = `<h2>${i18n.t('district')} · ${i18n.t('households')}</h2>`
-      + `<p class="must-move" id="must-move">${i18n.t('must_move')}: ${s.must_move_households} ${i18n.t('households')} · `
-      + `${s.must_move_people} ${i18n.t('people')}</p>`
-      + `<table id="summary-table">${head}${row(i18n.t('district'), s.total)}`
-      + s.children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')).join('') + '</table>';
+    replace(el, h('h2', null, `${i18n.t('district')} · ${i18n.t('households')}`),
+      h('p', { class: 'must-move', id: 'must-move' }, `${i18n.t('must_move')}: ${s.must_move_households} `
+        + `${i18n.t('households')} · ${s.must_move_people} ${i18n.t('people')}`),
+      h('table', { id: 'summary-table' }, h('tbody', null, head, row(i18n.t('district'), s.total),
+        s.children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')))));
     if (!window.gridmapSummaryAt) window.gridmapSummaryAt = performance.now(); // read by ./gridmap bench tiles
     el.querySelectorAll('tr.street-row').forEach(tr => tr.addEventListener('click', () => drillDown(tr)));
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {
     if (err.name === 'AbortError') return;
-    el.innerHTML = `<p>${err.status === 409 ? i18n.t('no_results') : err.message}</p>`;
+    replace(el, h('p', null, err.status === 409 ? i18n.t('no_results') : err.message));
   }
 }
 
@@ -162,15 +168,13 @@ async function refresh() {
 async function drillDown(tr) {
   const code = tr.dataset.code;
   const open = tr.classList.toggle('open');
-  tr.parentElement.querySelectorAll(`tr.community-row[data-parent="${code}"]`).forEach(r => r.remove());
+  tr.parentElement.querySelectorAll(`tr.community-row[data-parent="${CSS.escape(code)}"]`).forEach(r => r.remove());
   if (!open) return;
   try {
     const s = await api.get(`/api/risk/summary?area=${code}&scenario=${encodeURIComponent(state.scenario)}`
       + `&warning_level=${state.warning}`);
-    const html = s.children.map(c => state.summaryRow(state.names[c.code] || c.code, c.counts, c.code, 'community-row'))
-      .join('');
-    tr.insertAdjacentHTML('afterend', html);
-    tr.parentElement.querySelectorAll(`tr.community-row:not([data-parent])`).forEach(r => { r.dataset.parent = code; });
+    tr.after(...s.children.map(c => state.summaryRow(state.names[c.code] || c.code, c.counts, c.code, 'community-row',
+      code)));
   } catch (err) {
     tr.classList.remove('open');
   }

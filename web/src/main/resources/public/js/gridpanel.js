@@ -1,6 +1,7 @@
 // The selected grid in the side panel: counts per colour, stewards (phones masked by the server), coverage findings,
 // and the link to its printable transfer sheet. The grid's outline is highlighted on the map.
 import * as api from './api.js';
+import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 
 const COLOUR_KEYS = ['RED', 'ORANGE', 'YELLOW', 'GREEN'];
@@ -13,7 +14,7 @@ export function gridPanel(map, state) {
   async function show(code) {
     state.grid = code;
     el.hidden = false;
-    el.innerHTML = `<p>${t('loading')}</p>`;
+    replace(el, h('p', null, t('loading')));
     if (abort) abort.abort();
     abort = new AbortController();
     try {
@@ -25,26 +26,29 @@ export function gridPanel(map, state) {
       ]);
       if (outline) map.removeLayer(outline);
       outline = L.geoJSON(g.geometry, { style: { color: '#00e5ff', weight: 4, fill: false }, interactive: false }).addTo(map);
-      const counts = s ? COLOUR_KEYS.map(c => `<tr><td><span class="swatch c-${c}"></span>${t(c)}</td>`
-        + `<td>${s.total.households[c]}</td></tr>`).join('') : '';
-      const move = s ? `<p class="must-move" id="grid-must-move">${t('must_move')}: ${s.must_move_households} `
-        + `${t('households')} · ${s.must_move_people} ${t('people')}</p>` : `<p>${t('no_results')}</p>`;
-      const stewards = g.stewards.length ? g.stewards.map(p => `<li>${t('role_' + p.role)} ${p.name} ${p.phone || ''}</li>`)
-        .join('') : `<li>${t('no_stewards')}</li>`;
-      const findings = g.coverage_findings.length ? g.coverage_findings.map(f => `<li>${t('finding_' + f.kind)}`
+      const counts = s ? h('tbody', null, COLOUR_KEYS.map(c => h('tr', null,
+        h('td', null, h('span', { class: 'swatch c-' + c }), t(c)), h('td', null, s.total.households[c])))) : null;
+      const move = s ? h('p', { class: 'must-move', id: 'grid-must-move' }, `${t('must_move')}: ${s.must_move_households} `
+        + `${t('households')} · ${s.must_move_people} ${t('people')}`) : h('p', null, t('no_results'));
+      const stewards = g.stewards.length ? g.stewards.map(p => h('li', null, `${t('role_' + p.role)} ${p.name} ${p.phone || ''}`))
+        : h('li', null, t('no_stewards'));
+      const findings = g.coverage_findings.length ? g.coverage_findings.map(f => h('li', null, t('finding_' + f.kind)
         + `${f.other_grid_code && f.other_grid_code !== code ? ' · ' + f.other_grid_code : ''}`
-        + `${f.other_grid_code === code ? ' · ' + f.grid_code : ''}<br><small>${f.detail}</small></li>`).join('')
-        : `<li>${t('no_findings')}</li>`;
-      const print = `/print.html?grid=${code}&scenario=${encodeURIComponent(state.scenario)}&warning=${state.warning}`;
-      el.innerHTML = `<h2><span>${t('grid')} ${g.name}</span><button class="link" id="grid-close">${t('close')}</button></h2>`
-        + `<div>${g.grid_code}<br>${g.street_name || ''} · ${g.community_name}</div>`
-        + `${move}<table id="grid-counts">${counts}</table>`
-        + `<h3>${t('stewards')}</h3><ul id="grid-stewards">${stewards}</ul>`
-        + `<h3>${t('findings')}</h3><ul id="grid-findings">${findings}</ul>`
-        + `<div class="actions"><a class="button" id="grid-print" href="${print}" target="_blank">${t('print_sheet')}</a></div>`;
-      document.getElementById('grid-close').addEventListener('click', hide);
+        + `${f.other_grid_code === code ? ' · ' + f.grid_code : ''}`, h('br'), h('small', null, f.detail)))
+        : h('li', null, t('no_findings'));
+      const print = `/print.html?grid=${encodeURIComponent(code)}&scenario=${encodeURIComponent(state.scenario)}`
+        + `&warning=${encodeURIComponent(state.warning)}`;
+      replace(el,
+        h('h2', null, h('span', null, `${t('grid')} ${g.name}`),
+          h('button', { class: 'link', id: 'grid-close', on: { click: hide } }, t('close'))),
+        h('div', null, g.grid_code, h('br'), `${g.street_name || ''} · ${g.community_name}`),
+        move, h('table', { id: 'grid-counts' }, counts),
+        h('h3', null, t('stewards')), h('ul', { id: 'grid-stewards' }, stewards),
+        h('h3', null, t('findings')), h('ul', { id: 'grid-findings' }, findings),
+        h('div', { class: 'actions' },
+          h('a', { class: 'button', id: 'grid-print', href: print, target: '_blank' }, t('print_sheet'))));
     } catch (err) {
-      if (err.name !== 'AbortError') el.innerHTML = `<p class="error">${err.message}</p>`;
+      if (err.name !== 'AbortError') replace(el, h('p', { class: 'error' }, err.message));
     }
   }
 

@@ -1,5 +1,6 @@
 // Map overlays, one function each. Vector tiles for the big layers; small ones as GeoJSON from OGC API – Features.
 import { bearer } from './api.js';
+import { h } from './dom.js';
 import { currentLang, t } from './i18n.js';
 
 export const COLOURS = { RED: '#d73027', ORANGE: '#fc8d59', YELLOW: '#fee08b', GREEN: '#1a9850' };
@@ -40,14 +41,16 @@ export function buildings(scenario) {
   layer.on('click', async e => {
     const p = e.layer.properties;
     const popup = L.popup().setLatLng(e.latlng)
-      .setContent(`<b>${p.building_id}</b><br>${t(p.color)} · ${p.floors}F · ${p.structure}`).openOn(layer._map);
+      .setContent(h('div', null, h('b', null, p.building_id), h('br'), `${t(p.color)} · ${p.floors}F · ${p.structure}`))
+      .openOn(layer._map);
     try {
       const r = await fetch(`/api/buildings/${encodeURIComponent(p.building_id)}/risk?scenario=${encodeURIComponent(scenario)}`,
         { headers: { Accept: 'application/json', ...bearer() } });
       if (r.ok) {
         const x = await r.json();
         const reason = currentLang() === 'zh' ? x.reason_zh : x.reason_en;
-        popup.setContent(`<b>${p.building_id}</b> <span class="swatch c-${x.color}"></span>${t(x.color)}<br>${reason}`);
+        popup.setContent(h('div', null, h('b', null, p.building_id), ' ', h('span', { class: 'swatch c-' + x.color }),
+          t(x.color), h('br'), reason));
       }
     } catch (err) { /* the popup keeps the tile's colour */ }
   });
@@ -84,13 +87,14 @@ export function coverageFindings() {
   });
   layer.on('click', e => {
     const p = e.layer.properties;
-    L.popup().setLatLng(e.latlng).setContent(`<b>${t('finding_' + p.kind)}</b><br>${p.grid_code || p.community_code || ''}`
-      + `${p.other_grid_code ? ' / ' + p.other_grid_code : ''}<br>${p.detail}`).openOn(layer._map);
+    L.popup().setLatLng(e.latlng).setContent(h('div', null, h('b', null, t('finding_' + p.kind)), h('br'),
+      `${p.grid_code || p.community_code || ''}${p.other_grid_code ? ' / ' + p.other_grid_code : ''}`, h('br'), p.detail))
+      .openOn(layer._map);
   });
   return layer;
 }
 
-/** A small public collection as GeoJSON, loaded once. */
+/** A small public collection as GeoJSON, loaded once; popup(properties) returns the popup's element. */
 export async function collection(id, style, popup) {
   const r = await fetch('/ogc/collections/' + id + '/items?limit=1000', { headers: { Accept: 'application/geo+json' } });
   const fc = await r.json();
@@ -98,6 +102,6 @@ export async function collection(id, style, popup) {
     style,
     pointToLayer: (f, latlng) => L.marker(latlng, { icon: L.divIcon({ className: 'shelter-icon', iconSize: [14, 14] }),
       title: f.properties.name }),
-    onEachFeature: popup ? (f, l) => l.bindPopup(popup(f.properties)) : undefined,
+    onEachFeature: popup ? (f, l) => l.bindPopup(() => popup(f.properties)) : undefined,
   });
 }

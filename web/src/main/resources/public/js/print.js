@@ -2,6 +2,7 @@
 // then every household that must move at the chosen warning level, with floor, people and vulnerable members.
 // Personal data stays masked (the household read is audited by the server).
 import * as api from './api.js';
+import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
 import { COLOURS } from './layers.js';
 
@@ -15,7 +16,10 @@ i18n.apply();
 
 try {
   if (!api.hasToken()) throw new Error(t('login_first'));
-  if (!/^\d{15}$/.test(grid || '') || !scenario) throw new Error('grid=<15 digits>&scenario=<code> are required');
+  // Checked here as the server checks them: the scenario also goes into the map's attribution, which Leaflet sets as HTML.
+  if (!/^\d{15}$/.test(grid || '') || !/^[A-Za-z0-9_-]{1,32}$/.test(scenario || '')) {
+    throw new Error('grid=<15 digits>&scenario=<code> are required');
+  }
   await render();
 } catch (err) {
   status.textContent = err.message;
@@ -25,7 +29,8 @@ try {
 async function render() {
   const [g, s] = await Promise.all([
     api.get('/api/grids/' + grid),
-    api.get(`/api/risk/summary?area=${grid}&scenario=${encodeURIComponent(scenario)}&warning_level=${warning}`),
+    api.get(`/api/risk/summary?area=${grid}&scenario=${encodeURIComponent(scenario)}`
+      + `&warning_level=${encodeURIComponent(warning)}`),
   ]);
   document.title = `${t('sheet_title')} · ${g.name} ${g.grid_code}`;
   document.getElementById('grid-name').textContent = `${g.name}（${g.grid_code}）`;
@@ -47,22 +52,25 @@ async function render() {
     || a.floor - b.floor || (a.room || '').localeCompare(b.room || ''));
   const people = households.reduce((n, h) => n + h.members, 0);
   const vulnerable = households.reduce((n, h) => n + h.vulnerable_members, 0);
-  document.getElementById('sheet-summary').innerHTML = ['RED', 'ORANGE', 'YELLOW', 'GREEN']
-    .map(c => `<span class="swatch c-${c}"></span>${t(c)} ${s.total.households[c]}`).join('　')
-    + `<br><b id="sheet-total">${t('total_move')}：${households.length} ${t('households')} · ${people} ${t('people')}`
-    + ` · ${t('vulnerable')} ${vulnerable}</b>`;
+  replace(document.getElementById('sheet-summary'),
+    ['RED', 'ORANGE', 'YELLOW', 'GREEN'].map((c, k) => [k ? '　' : null, h('span', { class: 'swatch c-' + c }),
+      `${t(c)} ${s.total.households[c]}`]),
+    h('br'), h('b', { id: 'sheet-total' }, `${t('total_move')}：${households.length} ${t('households')} · ${people} `
+      + `${t('people')} · ${t('vulnerable')} ${vulnerable}`));
   const table = document.getElementById('sheet-table');
   if (!households.length) {
-    table.outerHTML = `<p id="sheet-table">${t('sheet_none')}</p>`;
+    table.replaceWith(h('p', { id: 'sheet-table' }, t('sheet_none')));
   } else {
-    table.innerHTML = `<thead><tr><th>#</th><th>${t('building')}</th><th>${t('unit')}</th><th>${t('floor')}</th>`
-      + `<th>${t('room')}</th><th>${t('members')}</th><th>${t('vulnerable')}</th><th>${t('color')}</th>`
-      + `<th>${t('depth_m')}</th><th>${t('contact')}</th><th>${t('phone')}</th><th>✓</th></tr></thead><tbody>`
-      + households.map((h, k) => `<tr><td class="num">${k + 1}</td><td>${h.building_id}</td><td>${h.unit ?? ''}</td>`
-        + `<td class="num">${h.floor}</td><td>${h.room ?? ''}</td><td class="num">${h.members}</td>`
-        + `<td class="num">${h.vulnerable_members || ''}</td><td><span class="swatch c-${h.color}"></span>${t(h.color)}</td>`
-        + `<td class="num">${Number(h.effective_depth_m).toFixed(2)}</td><td>${h.contact_name ?? ''}</td>`
-        + `<td>${h.phone ?? ''}</td><td></td></tr>`).join('') + '</tbody>';
+    const num = { class: 'num' };
+    replace(table,
+      h('thead', null, h('tr', null, ['#', t('building'), t('unit'), t('floor'), t('room'), t('members'), t('vulnerable'),
+        t('color'), t('depth_m'), t('contact'), t('phone'), '✓'].map(label => h('th', null, label)))),
+      h('tbody', null, households.map((hh, k) => h('tr', null,
+        h('td', num, k + 1), h('td', null, hh.building_id), h('td', null, hh.unit ?? ''),
+        h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
+        h('td', num, hh.vulnerable_members || ''), h('td', null, h('span', { class: 'swatch c-' + hh.color }), t(hh.color)),
+        h('td', num, Number(hh.effective_depth_m).toFixed(2)), h('td', null, hh.contact_name ?? ''),
+        h('td', null, hh.phone ?? ''), h('td')))));
   }
   document.getElementById('printed-at').textContent = new Date().toLocaleString('zh-CN', { hour12: false });
   await drawMap(g);
@@ -90,8 +98,7 @@ function drawMap(g) {
     { headers: { Accept: 'application/geo+json' } })
     .then(r => r.json())
     .then(fc => L.geoJSON(fc, { pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'shelter',
-      html: `<span style="background:#5e3c99;color:#fff;padding:1px 3px;font-size:9px;white-space:nowrap">安置点 `
-        + `${f.properties.name}</span>` }) }) }).addTo(map))
+      html: h('span', null, '安置点 ', f.properties.name) }) }) }).addTo(map)) // styled in print.css
     .catch(() => { /* shelters are context only */ });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(`gridmap · ${t('scenario')} ${scenario}`);

@@ -1,5 +1,6 @@
 // Grid search in the header: a grid code (prefix) or a grid, community or street name; pick a result to zoom to it.
 import * as api from './api.js';
+import { clear, h, replace } from './dom.js';
 import { t } from './i18n.js';
 
 export function gridSearch(map, onPick) {
@@ -8,13 +9,17 @@ export function gridSearch(map, onPick) {
   let timer = null;
   let abort = null;
 
-  const close = () => { list.hidden = true; list.innerHTML = ''; };
+  const close = () => { list.hidden = true; clear(list); };
   const pick = m => {
     close();
     input.value = `${m.name}（${m.grid_code}）`;
     map.fitBounds([[m.bbox[1], m.bbox[0]], [m.bbox[3], m.bbox[2]]], { maxZoom: 16 });
     onPick(m.grid_code);
   };
+
+  const item = m => h('li', { tabindex: 0, dataset: { code: m.grid_code },
+    on: { click: () => pick(m), keydown: e => { if (e.key === 'Enter') pick(m); } } },
+    h('b', null, m.name), ` ${m.grid_code}`, h('br'), h('small', null, `${m.street_name || ''} · ${m.community_name}`));
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -25,19 +30,7 @@ export function gridSearch(map, onPick) {
       abort = new AbortController();
       try {
         const matches = await api.get('/api/grids?limit=12&q=' + encodeURIComponent(q), abort.signal);
-        list.innerHTML = '';
-        if (!matches.length) {
-          list.innerHTML = `<li class="none">${t('search_none')}</li>`;
-        }
-        for (const m of matches) {
-          const li = document.createElement('li');
-          li.tabIndex = 0;
-          li.dataset.code = m.grid_code;
-          li.innerHTML = `<b>${m.name}</b> ${m.grid_code}<br><small>${m.street_name || ''} · ${m.community_name}</small>`;
-          li.addEventListener('click', () => pick(m));
-          li.addEventListener('keydown', e => { if (e.key === 'Enter') pick(m); });
-          list.appendChild(li);
-        }
+        replace(list, matches.length ? matches.map(item) : h('li', { class: 'none' }, t('search_none')));
         list.hidden = false;
       } catch (err) {
         if (err.name !== 'AbortError') close();

@@ -3,6 +3,7 @@
 // a ticket's timeline, the area's figures, and a live feed (Server-Sent Events read with fetch, which can send the
 // bearer token) that refreshes everything when a ticket in the area changes.
 import * as api from './api.js';
+import { clear, h, replace } from './dom.js';
 import { t } from './i18n.js';
 
 const OPEN = ['PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED'];
@@ -20,32 +21,31 @@ export function ticketsModule(map, area) {
   let idempotencyKey = null;
   let feedAbort = null;
 
-  el.innerHTML = `<h2>${t('tickets')}</h2>
-    <div class="actions"><button class="link" id="ticket-new">${t('ticket_new')}</button></div>
-    <form id="ticket-form" hidden>
-      <p id="ticket-route"></p>
-      <ul id="ticket-dups" class="dups"></ul>
-      <label>${t('category')} <select id="ticket-category"></select></label>
-      <label>${t('source')} <select id="ticket-source">
-        <option value="HOTLINE_12345">12345</option><option value="HOTLINE_3650000">3650000</option>
-        <option value="PATROL">${t('source_patrol')}</option><option value="WEB">${t('source_web')}</option></select></label>
-      <label>${t('description')} <textarea id="ticket-description" required maxlength="4000" rows="3"></textarea></label>
-      <label>${t('address')} <input id="ticket-address" maxlength="300"></label>
-      <label>${t('reporter')} <input id="ticket-reporter" maxlength="60"></label>
-      <label>${t('phone')} <input id="ticket-phone" maxlength="30"></label>
-      <p class="error" id="ticket-error" role="alert"></p>
-      <div class="actions"><button type="submit" id="ticket-submit">${t('submit')}</button>
-        <button type="button" class="link" id="ticket-cancel">${t('cancel')}</button></div>
-    </form>
-    <p id="ticket-filed" class="must-move"></p>
-    <div class="filters">
-      <select id="ticket-filter-status"><option value="open">${t('open_tickets')}</option>
-        <option value="">${t('all_tickets')}</option><option value="overdue">${t('overdue')}</option></select>
-      <select id="ticket-filter-category"><option value="">${t('all_categories')}</option></select>
-    </div>
-    <ul id="ticket-list" class="ticket-list"></ul>
-    <div id="ticket-detail"></div>
-    <div id="ticket-stats"></div>`;
+  const label = (text, field) => h('label', null, text, ' ', field);
+  replace(el, h('h2', null, t('tickets')),
+    h('div', { class: 'actions' }, h('button', { class: 'link', id: 'ticket-new' }, t('ticket_new'))),
+    h('form', { id: 'ticket-form', hidden: true },
+      h('p', { id: 'ticket-route' }),
+      h('ul', { id: 'ticket-dups', class: 'dups' }),
+      label(t('category'), h('select', { id: 'ticket-category' })),
+      label(t('source'), h('select', { id: 'ticket-source' },
+        h('option', { value: 'HOTLINE_12345' }, '12345'), h('option', { value: 'HOTLINE_3650000' }, '3650000'),
+        h('option', { value: 'PATROL' }, t('source_patrol')), h('option', { value: 'WEB' }, t('source_web')))),
+      label(t('description'), h('textarea', { id: 'ticket-description', required: true, maxlength: 4000, rows: 3 })),
+      label(t('address'), h('input', { id: 'ticket-address', maxlength: 300 })),
+      label(t('reporter'), h('input', { id: 'ticket-reporter', maxlength: 60 })),
+      label(t('phone'), h('input', { id: 'ticket-phone', maxlength: 30 })),
+      h('p', { class: 'error', id: 'ticket-error', role: 'alert' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ticket-submit' }, t('submit')), ' ',
+        h('button', { type: 'button', class: 'link', id: 'ticket-cancel' }, t('cancel')))),
+    h('p', { id: 'ticket-filed', class: 'must-move' }),
+    h('div', { class: 'filters' },
+      h('select', { id: 'ticket-filter-status' }, h('option', { value: 'open' }, t('open_tickets')),
+        h('option', { value: '' }, t('all_tickets')), h('option', { value: 'overdue' }, t('overdue'))),
+      h('select', { id: 'ticket-filter-category' }, h('option', { value: '' }, t('all_categories')))),
+    h('ul', { id: 'ticket-list', class: 'ticket-list' }),
+    h('div', { id: 'ticket-detail' }),
+    h('div', { id: 'ticket-stats' }));
 
   document.getElementById('ticket-new').addEventListener('click', () => {
     placing = true;
@@ -88,14 +88,14 @@ export function ticketsModule(map, area) {
       const g = await api.get('/api/grids/' + r.grid_code);
       if (pinGrid) map.removeLayer(pinGrid);
       pinGrid = L.geoJSON(g.geometry, { style: { color: '#ff00aa', weight: 3, fill: false }, interactive: false }).addTo(map);
-      let warn = '';
-      if (r.routing === 'NEAREST') warn = `<br><span class="error" id="ticket-warn">${t('warn_outside')}</span>`;
-      else if (r.needs_confirmation) warn = `<br><span class="error" id="ticket-warn">${t('warn_boundary')} `
-        + `(${r.boundary_m} m)</span>`;
-      route.innerHTML = `${t('routed_to')} <b id="ticket-grid">${g.name}</b> ${r.grid_code}<br>${g.street_name || ''} · `
-        + `${g.community_name}${warn}`;
+      let warn = null;
+      if (r.routing === 'NEAREST') warn = t('warn_outside');
+      else if (r.needs_confirmation) warn = `${t('warn_boundary')} (${r.boundary_m} m)`;
+      replace(route, `${t('routed_to')} `, h('b', { id: 'ticket-grid' }, g.name), ` ${r.grid_code}`, h('br'),
+        `${g.street_name || ''} · ${g.community_name}`,
+        warn && [h('br'), h('span', { class: 'error', id: 'ticket-warn' }, warn)]);
     } catch (err) {
-      route.innerHTML = `<span class="error">${err.message}</span>`;
+      replace(route, h('span', { class: 'error' }, err.message));
     }
     await suggest(latlng);
   }
@@ -105,9 +105,9 @@ export function ticketsModule(map, area) {
     const category = document.getElementById('ticket-category').value;
     try {
       const dups = await api.get(`/api/tickets/duplicates?lon=${latlng.lng}&lat=${latlng.lat}&category=${category}`);
-      list.innerHTML = dups.length ? `<li><b>${t('possible_duplicates')}</b></li>` + dups.map(d =>
-        `<li data-id="${d.id}">${d.number} · ${Math.round(d.distance_m)} m · ${d.description}</li>`).join('') : '';
-    } catch (err) { list.innerHTML = ''; }
+      replace(list, dups.length ? [h('li', null, h('b', null, t('possible_duplicates'))), dups.map(d =>
+        h('li', { dataset: { id: d.id } }, `${d.number} · ${Math.round(d.distance_m)} m · ${d.description}`))] : null);
+    } catch (err) { clear(list); }
   }
 
   async function submit(e) {
@@ -127,8 +127,8 @@ export function ticketsModule(map, area) {
       const json = await r.json();
       if (!r.ok) { error.textContent = json.detail || r.statusText; return; }
       resetForm();
-      document.getElementById('ticket-filed').innerHTML = `${t('ticket_filed')} <b id="ticket-number">`
-        + `${json.ticket.number}</b>`;
+      replace(document.getElementById('ticket-filed'), `${t('ticket_filed')} `,
+        h('b', { id: 'ticket-number' }, json.ticket.number));
       await refresh();
       show(json.ticket.id);
     } catch (err) {
@@ -145,7 +145,7 @@ export function ticketsModule(map, area) {
     idempotencyKey = null;
     document.getElementById('ticket-form').reset();
     document.getElementById('ticket-form').hidden = true;
-    document.getElementById('ticket-dups').innerHTML = '';
+    clear(document.getElementById('ticket-dups'));
   }
 
   async function refresh() {
@@ -164,33 +164,35 @@ export function ticketsModule(map, area) {
       cluster.clearLayers();
       cluster.addLayers(page.tickets.map(tk => L.marker([tk.lat, tk.lon], { title: tk.number,
         icon: L.divIcon({ className: 'ticket-icon' + (tk.overdue ? ' overdue' : ''), iconSize: [16, 16],
-          html: `<span style="background:${STATUS_COLOURS[tk.status]}"></span>` }) })
+          html: h('span', { style: { background: STATUS_COLOURS[tk.status] } }) }) }) // CSSOM: allowed by the CSP
         .on('click', () => show(tk.id))));
-      document.getElementById('ticket-list').innerHTML = page.tickets.slice(0, 50).map(tk =>
-        `<li data-id="${tk.id}" class="${tk.overdue ? 'overdue' : ''}"><span class="dot" style="background:`
-        + `${STATUS_COLOURS[tk.status]}"></span><b>${tk.number}</b> ${tk.category_name} · ${tk.status_zh} · `
-        + `${tk.level_zh}${tk.overdue ? ' · ' + t('overdue') : ''}<br><small>${tk.description}</small></li>`).join('')
-        + (page.total > 50 ? `<li><small>${t('more_in_view').replace('{n}', page.total)}</small></li>` : '');
-      document.querySelectorAll('#ticket-list li[data-id]').forEach(li => li.addEventListener('click',
-        () => show(li.dataset.id)));
+      replace(document.getElementById('ticket-list'), page.tickets.slice(0, 50).map(tk =>
+        h('li', { dataset: { id: tk.id }, class: tk.overdue ? 'overdue' : '', on: { click: () => show(tk.id) } },
+          h('span', { class: 'dot', style: { background: STATUS_COLOURS[tk.status] } }), h('b', null, tk.number),
+          ` ${tk.category_name} · ${tk.status_zh} · ${tk.level_zh}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
+          h('small', null, tk.description))),
+        page.total > 50 && h('li', null, h('small', null, t('more_in_view').replace('{n}', page.total))));
       await stats();
     } catch (err) {
-      if (err.name !== 'AbortError') document.getElementById('ticket-list').innerHTML = `<li class="error">${err.message}</li>`;
+      if (err.name !== 'AbortError') {
+        replace(document.getElementById('ticket-list'), h('li', { class: 'error' }, err.message));
+      }
     }
   }
 
   async function show(id) {
     const d = await api.get('/api/tickets/' + id);
     const tk = d.ticket;
-    const events = d.events.map(e => `<li><small>${new Date(e.at).toLocaleString('zh-CN', { hour12: false })}`
-      + ` · ${e.actor}</small><br>${t('action_' + e.action)}${e.to_level && e.from_level && e.to_level !== e.from_level
-        ? ` → ${t('level_' + e.to_level)}` : ''}${e.reason ? '：' + e.reason : ''}</li>`).join('');
-    document.getElementById('ticket-detail').innerHTML = `<h3>${tk.number} · ${tk.category_name}</h3>`
-      + `<p id="ticket-detail-status">${tk.status_zh} · <span id="ticket-detail-level">${tk.level_zh}</span> · `
-      + `${tk.department}${tk.overdue ? ' · <b class="error">' + t('overdue') + '</b>' : ''}</p>`
-      + `<p>${tk.description}<br><small>${tk.grid_code} · ${t('due')} `
-      + `${new Date(tk.due_at).toLocaleString('zh-CN', { hour12: false })}</small></p>`
-      + `<ol class="timeline" id="ticket-timeline">${events}</ol>`;
+    const events = d.events.map(e => h('li', null,
+      h('small', null, `${new Date(e.at).toLocaleString('zh-CN', { hour12: false })} · ${e.actor}`), h('br'),
+      t('action_' + e.action) + (e.to_level && e.from_level && e.to_level !== e.from_level
+        ? ` → ${t('level_' + e.to_level)}` : '') + (e.reason ? '：' + e.reason : '')));
+    replace(document.getElementById('ticket-detail'), h('h3', null, `${tk.number} · ${tk.category_name}`),
+      h('p', { id: 'ticket-detail-status' }, `${tk.status_zh} · `, h('span', { id: 'ticket-detail-level' }, tk.level_zh),
+        ` · ${tk.department}`, tk.overdue && [' · ', h('b', { class: 'error' }, t('overdue'))]),
+      h('p', null, tk.description, h('br'),
+        h('small', null, `${tk.grid_code} · ${t('due')} ${new Date(tk.due_at).toLocaleString('zh-CN', { hour12: false })}`)),
+      h('ol', { class: 'timeline', id: 'ticket-timeline' }, events));
     document.getElementById('ticket-detail').dataset.id = tk.id;
   }
 
@@ -198,13 +200,15 @@ export function ticketsModule(map, area) {
     try {
       const s = (await api.get('/api/tickets/stats?area=' + area)).total;
       const pct = v => v === null ? '—' : (v * 100).toFixed(2) + '%';
-      document.getElementById('ticket-stats').innerHTML = `<h3>${t('ticket_stats')}</h3><table id="ticket-stats-table">`
-        + `<tr><td>${t('received')}</td><td>${s.received}</td></tr>`
-        + `<tr><td>${t('resolved_rate')}</td><td id="stat-resolved-rate">${pct(s.resolved_rate)}</td></tr>`
-        + `<tr><td>${t('on_time_rate')}</td><td>${pct(s.on_time_rate)}</td></tr>`
-        + `<tr><td>${t('satisfaction_rate')}</td><td>${pct(s.satisfaction_rate)}</td></tr>`
-        + `<tr><td>${t('backlog')}</td><td>${s.backlog}</td></tr>`
-        + `<tr><td>${t('overdue')}</td><td>${s.overdue}</td></tr></table>`;
+      const row = (label, value, id) => h('tr', null, h('td', null, label), h('td', { id }, value));
+      replace(document.getElementById('ticket-stats'), h('h3', null, t('ticket_stats')),
+        h('table', { id: 'ticket-stats-table' }, h('tbody', null,
+          row(t('received'), s.received),
+          row(t('resolved_rate'), pct(s.resolved_rate), 'stat-resolved-rate'),
+          row(t('on_time_rate'), pct(s.on_time_rate)),
+          row(t('satisfaction_rate'), pct(s.satisfaction_rate)),
+          row(t('backlog'), s.backlog),
+          row(t('overdue'), s.overdue))));
     } catch (err) { /* figures are secondary */ }
   }
 
