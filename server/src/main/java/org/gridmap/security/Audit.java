@@ -4,6 +4,9 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.gridmap.support.Db;
 import org.gridmap.support.Sql;
+import org.gridmap.support.Texts;
+import org.gridmap.support.PublicUrl;
+import io.micronaut.http.context.ServerRequestContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,16 +17,19 @@ import java.util.Map;
 
 /**
  * Writes the append-only audit log (the table refuses UPDATE, DELETE and TRUNCATE).
- * Actions: LOGIN, LOGIN_FAILED, IMPORT, READ_HOUSEHOLDS, REVEAL, EXPORT, PUBLISH.
+ * Actions: LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGIN_THROTTLED, IMPORT, IMPORT_FAILED, READ_HOUSEHOLDS, REVEAL,
+ * TICKET_REVEAL, EXPORT, PUBLISH. Actor and object names are shortened and their control characters escaped.
  */
 @Singleton
 public class Audit {
     private final Db db;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
-    public Audit(Db db, JsonMapper json) {
+    public Audit(Db db, JsonMapper json, PublicUrl publicUrl) {
         this.db = db;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     public void record(String actor, String role, String action, String objectType, String objectId, String area,
@@ -38,18 +44,23 @@ public class Audit {
         record(caller.username(), caller.role().name(), action, objectType, objectId, caller.area(), detail, null);
     }
 
+    /** The client address of the HTTP request being served on this thread, or null outside a request. */
+    private String currentAddress() {
+        return ServerRequestContext.currentRequest().map(publicUrl::clientAddress).orElse(null);
+    }
+
     /** Records within the caller's transaction, so the audit entry commits or rolls back with the work. */
     public void record(Connection c, String actor, String role, String action, String objectType, String objectId,
                        String area, Map<String, ?> detail, String remoteAddr) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("security/audit_insert"))) {
-            ps.setString(1, actor);
+            ps.setString(1, Texts.excerpt(actor == null ? "?" : actor, 100));
             ps.setString(2, role);
             ps.setString(3, action);
             ps.setString(4, objectType);
-            ps.setString(5, objectId);
+            ps.setString(5, Texts.excerpt(objectId, 200));
             ps.setString(6, area);
-            ps.setString(7, json.writeValueAsString(detail == null ? Map.of() : detail));
-            ps.setString(8, remoteAddr);
+            ps.setString(7, json.writeValueAsString(Texts.storable(detail == null ? Map.of() : detail)));
+            ps.setString(8, Texts.excerpt(remoteAddr != null ? remoteAddr : currentAddress(), 64));
             ps.executeUpdate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,9 +19,15 @@ public record Caller(String username, Role role, String area) {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
                     "log in first: POST /login");
         }
-        Role role = auth.getRoles().stream().findFirst().map(Role::valueOf).orElse(Role.HOTLINE);
+        // A token without a role or an area grants nothing (it must not fall back to a role or to "everywhere").
+        Role role = auth.getRoles().size() == 1 ? Role.parse(auth.getRoles().iterator().next()) : null;
         Object area = auth.getAttributes().get(AREA_CLAIM);
-        return new Caller(auth.getName(), role, area == null ? "" : area.toString());
+        if (role == null || area == null || !area.toString().matches("\\d{0,15}")
+                || area.toString().isEmpty() && role != Role.ADMIN) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                    "the token does not name one role and an area; log in again: POST /login");
+        }
+        return new Caller(auth.getName(), role, area.toString());
     }
 
     /** Whether an object with this code (area, grid or a building's grid/community) is inside the caller's area. */

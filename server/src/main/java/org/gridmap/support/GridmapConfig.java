@@ -184,6 +184,26 @@ public class GridmapConfig {
         private int maxReportedErrors = 1000;
         private int waitSeconds = 30;
         private String workDir = System.getProperty("java.io.tmpdir");
+        private double maxOutsideDistrictM = 5000;
+        private double minGridShareInCommunity = 0.5;
+
+        /** How far outside the district (its county areas) an imported object may lie, in metres. */
+        public double getMaxOutsideDistrictM() {
+            return maxOutsideDistrictM;
+        }
+
+        public void setMaxOutsideDistrictM(double v) {
+            this.maxOutsideDistrictM = v;
+        }
+
+        /** The least share (0–1) of a grid's area that must lie inside the community its code names. */
+        public double getMinGridShareInCommunity() {
+            return minGridShareInCommunity;
+        }
+
+        public void setMinGridShareInCommunity(double v) {
+            this.minGridShareInCommunity = v;
+        }
 
         public int getMaxFeatures() {
             return maxFeatures;

@@ -15,8 +15,14 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
+    /** @param detail what was wrong, in words; shortened and with control characters escaped (see {@link Texts}) */
     public ProblemException(HttpStatus status, String type, String title, String detail) {
-        super(detail);
+        super(Texts.excerpt(detail, 4000));
+        if (status.getCode() != ProblemTypes.status(type)) {
+            // One status per type, as docs/problems.md documents it: a mismatch is a programming error.
+            throw new IllegalArgumentException("problem type " + type + " answers " + ProblemTypes.status(type)
+                    + ", not " + status.getCode());
+        }
         this.status = status;
         this.type = type;
         this.title = title;
@@ -59,6 +65,11 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidParameter(String name, String rule) {
         return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_PARAMETER, "Invalid parameter",
                 "parameter '" + name + "' " + rule).with("parameter", name);
+    }
+
+    /** A problem of {@code type} with the type's own status (see {@link ProblemTypes}). */
+    public static ProblemException of(String type, String title, String detail) {
+        return new ProblemException(HttpStatus.valueOf(ProblemTypes.status(type)), type, title, detail);
     }
 
     public static ProblemException unprocessable(String type, String title, String detail) {

@@ -42,22 +42,36 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
         }
         Map<String, Object> body = body(e.status(), e.type(), e.title(), e.detail(), request.getPath());
         body.putAll(e.extensions());
-        return HttpResponse.status(e.status()).contentType(PROBLEM).body(body);
+        MutableHttpResponse<Map<String, Object>> r = HttpResponse.status(e.status()).contentType(PROBLEM).body(body);
+        if (e.extensions().get(RETRY_AFTER) instanceof Number seconds) {
+            r.header("Retry-After", String.valueOf(Math.max(1, seconds.longValue())));
+        }
+        return r;
     }
+
+    /** The extension (seconds) that also becomes a Retry-After header (RFC 9110 §10.2.3). */
+    public static final String RETRY_AFTER = "retry_after_seconds";
 
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext ctx, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         String detail;
         Map<String, Object> extra = new LinkedHashMap<>();
-        if (status.getCode() >= 500) {
+        if (status.getCode() >= 500 && unstorableText(ctx.getRootCause().orElse(null))) {
+            // Text that PostgreSQL cannot hold (NUL, invalid UTF-8) got past the entry checks: the client's fault.
+            status = HttpStatus.BAD_REQUEST;
+            response.status(status);
+            detail = "the request holds text the database cannot store (a NUL character or bytes that are not "
+                    + "UTF-8); remove it and send again";
+        } else if (status.getCode() >= 500) {
             String id = UUID.randomUUID().toString();
             LOG.error("[{}] {} {} failed", id, ctx.getRequest().getMethod(), ctx.getRequest().getPath(),
                     ctx.getRootCause().orElse(null));
             detail = "The server could not complete the request; it has been logged with correlation id " + id;
             extra.put("correlation_id", id);
         } else {
-            detail = ctx.getErrors().stream().map(Error::getMessage).distinct().collect(Collectors.joining("; "));
+            detail = ctx.getErrors().stream().map(Error::getMessage).map(ProblemHandler::plain).distinct()
+                    .collect(Collectors.joining("; "));
             if (detail.isBlank()) {
                 detail = status.getReason();
             }
@@ -73,6 +87,34 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
             return (MutableHttpResponse<Map<String, Object>>) response;
         }
         return response.contentType(PROBLEM).body(body);
+    }
+
+    /** Whether a failure comes from text PostgreSQL refuses (SQLSTATE 22021 invalid byte sequence, 22P05). */
+    static boolean unstorableText(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x instanceof java.sql.SQLException se && ("22021".equals(se.getSQLState())
+                    || "22P05".equals(se.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Micronaut's messages for unreadable requests, in the API's words: no Java types, classes or argument
+     * declarations ("Required argument [double lon] not specified" → "parameter 'lon' is required").
+     */
+    static String plain(String m) {
+        if (m == null) {
+            return "";
+        }
+        String s = m.replaceAll("Required (?:argument|QueryValue|Part|Header|Body) \\[(?:[\\w.$<>, ]+ )?([\\w-]+)\\] not "
+                + "specified", "parameter '$1' is required");
+        s = s.replaceAll("Failed to convert argument \\[([\\w-]+)\\] for value \\[(.*?)\\] due to: .*",
+                "parameter '$1' has the value '$2', which is not of the expected kind (a number, a date, true/false…)");
+        s = s.replaceAll("(?s)Error decoding (?:JSON stream|request body) for type \\[[^\\]]*\\]: ?", "the JSON body cannot "
+                + "be read: ");
+        return Texts.excerpt(Texts.withoutInternals(s), 500);
     }
 
     public static Map<String, Object> body(HttpStatus status, String type, String title, String detail, String instance) {
@@ -96,7 +138,9 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, HttpRe
             case 409 -> ProblemTypes.CONFLICT;
             case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.getCode() >= 500 ? ProblemTypes.INTERNAL : "about:blank";
+            case 429 -> ProblemTypes.TOO_MANY_REQUESTS;
+            case 503 -> ProblemTypes.UNAVAILABLE;
+            default -> status.getCode() >= 500 ? ProblemTypes.INTERNAL : ProblemTypes.BAD_REQUEST;
         };
     }
 }
