@@ -92,6 +92,7 @@ class BuildingService {
             throw ProblemException.invalidParameter("reason", "is required (2–500 characters): say why the "
                     + "clear contact data is needed; it is written to the audit log");
         }
+        org.gridmap.support.Texts.check("reason", reason, false);
         BuildingRepository.HouseholdRow h = db.read(c -> repo.household(c, householdId))
                 .filter(row -> caller.covers(row.scopeCode()))
                 .orElseThrow(() -> ProblemException.notFound("household", householdId));

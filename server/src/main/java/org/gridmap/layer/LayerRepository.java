@@ -1,6 +1,5 @@
 package org.gridmap.layer;
 
-import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.gridmap.support.Db;
 
@@ -23,6 +22,19 @@ class LayerRepository {
 
     LayerRepository(Db db) {
         this.db = db;
+    }
+
+    /** The scenario code tile URLs should carry: {@code asked} if it exists, else the default one; empty if none. */
+    java.util.Optional<String> scenarioForTiles(String asked) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(org.gridmap.support.Sql.get("layer/scenario_for_tiles"))) {
+                ps.setString(1, asked);
+                ps.setString(2, asked);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+                }
+            }
+        });
     }
 
     /** The layer's extent in lon/lat: {minLon, minLat, maxLon, maxLat}; the service envelope when it is empty. */
@@ -98,11 +110,5 @@ class LayerRepository {
             ps.setObject(i++, a);
         }
         return i;
-    }
-
-    /** The scheme and host the client used, for absolute links. */
-    static String base(HttpRequest<?> req) {
-        String host = req.getHeaders().get("Host");
-        return host == null ? "" : "http://" + host;
     }
 }

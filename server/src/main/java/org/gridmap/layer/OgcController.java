@@ -2,6 +2,7 @@ package org.gridmap.layer;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import org.gridmap.support.PublicUrl;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -47,8 +48,10 @@ class OgcController {
     private final LayerCatalog catalog;
     private final LayerRepository features;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
-    OgcController(LayerCatalog catalog, LayerRepository features, JsonMapper json) {
+    OgcController(LayerCatalog catalog, LayerRepository features, JsonMapper json, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.features = features;
         this.json = json;
@@ -271,7 +274,15 @@ class OgcController {
     }
 
     static void datetime(String s) {
+        if (s.isBlank()) {
+            throw ProblemException.invalidParameter("datetime", "is empty: give an RFC 3339 date-time or an interval "
+                    + "(e.g. 2026-07-01T00:00:00Z/..), or leave the parameter out");
+        }
         String[] parts = s.split("/", -1);
+        if (parts.length == 2 && (parts[0].isEmpty() || parts[0].equals("..")) && (parts[1].isEmpty()
+                || parts[1].equals(".."))) {
+            throw ProblemException.invalidParameter("datetime", "an interval needs at least one end");
+        }
         if (parts.length > 2) {
             throw ProblemException.invalidParameter("datetime", "must be an RFC 3339 date-time or an interval");
         }
@@ -356,7 +367,8 @@ class OgcController {
         }
     }
 
-    private static String base(HttpRequest<?> req) {
-        return LayerRepository.base(req);
+    /** Absolute links start at the configured public base URL, never at the request's Host header. */
+    private String base(HttpRequest<?> req) {
+        return publicUrl.base();
     }
 }

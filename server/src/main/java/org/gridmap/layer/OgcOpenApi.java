@@ -51,7 +51,8 @@ final class OgcOpenApi {
         p.put("in", in);
         p.put("required", required);
         p.put("schema", schema);
-        if (name.equals("bbox")) {
+        if (in.equals("query")) {
+            // OGC API – Features Part 1 (and its test suite) expect every query parameter to say how it is serialised.
             p.put("style", "form");
             p.put("explode", false);
         }

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.security.Caller;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.PublicUrl;
 
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -41,8 +42,10 @@ class TileController {
     private final LayerCatalog catalog;
     private final TileService tiles;
     private final LayerRepository features;
+    private final PublicUrl publicUrl;
 
-    TileController(LayerCatalog catalog, TileService tiles, LayerRepository features) {
+    TileController(LayerCatalog catalog, TileService tiles, LayerRepository features, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.tiles = tiles;
         this.features = features;
@@ -70,20 +73,31 @@ class TileController {
     @Operation(summary = "TileJSON 3.0.0 of a layer ({layer}.json)")
     @Get("/{name}")
     HttpResponse<Map<String, Object>> tileJson(@PathVariable String name, HttpRequest<?> request,
-                                               @Nullable Authentication auth) {
+                                               @Nullable @QueryValue String scenario, @Nullable Authentication auth) {
         if (!name.endsWith(".json")) {
             throw ProblemException.notFound("resource", "/tiles/" + name);
         }
         Layer l = visible(name.substring(0, name.length() - 5), auth);
+        // TileJSON knows only {z}, {x} and {y}: a scenario layer's URLs carry a concrete scenario (the asked one, else
+        // the default), so that QGIS, MapLibre or GDAL can use them as they are.
+        String sc = null;
+        if (l.scenario() == Layer.Scenario.REQUIRED) {
+            if (scenario != null && !scenario.matches("[A-Za-z0-9_-]{1,32}")) {
+                throw ProblemException.invalidParameter("scenario", "is a scenario code (letters, digits, _ or -)");
+            }
+            sc = features.scenarioForTiles(scenario).orElseThrow(() -> scenario == null
+                    ? ProblemException.notFound("scenario", "(none loaded)") : ProblemException.notFound("scenario",
+                    scenario));
+        }
         Map<String, Object> tj = new LinkedHashMap<>();
         tj.put("tilejson", "3.0.0");
         tj.put("name", l.titleZh() + " / " + l.titleEn());
-        tj.put("description", l.titleEn() + (l.scenario() == Layer.Scenario.REQUIRED
-                ? "; add ?scenario=<code> (GET /api/risk/scenarios lists them)" : ""));
+        tj.put("description", l.titleEn() + (sc != null ? "; scenario " + sc + " (another: ?scenario=<code>, "
+                + "GET /api/risk/scenarios lists them)" : ""));
         tj.put("version", "1.0.0");
         tj.put("scheme", "xyz");
         tj.put("tiles", List.of(base(request) + "/tiles/" + l.id() + "/{z}/{x}/{y}.mvt"
-                + (l.scenario() == Layer.Scenario.REQUIRED ? "?scenario={scenario}" : "")));
+                + (sc != null ? "?scenario=" + sc : "")));
         tj.put("minzoom", l.minZoom());
         tj.put("maxzoom", l.maxZoom());
         double[] b = Arrays.stream(features.extent(l)).map(TileController::round).toArray();
@@ -161,7 +175,8 @@ class TileController {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    private static String base(HttpRequest<?> request) {
-        return LayerRepository.base(request);
+    /** Absolute links start at the configured public base URL, never at the request's Host header. */
+    private String base(HttpRequest<?> request) {
+        return publicUrl.base();
     }
 }

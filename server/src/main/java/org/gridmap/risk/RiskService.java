@@ -542,13 +542,20 @@ public class RiskService {
                 }
             }
         });
+        // One answer for "no such building", "no households" and "outside your area": nothing about the building
+        // (or the id of its household) is disclosed to a caller who may not see it.
         if (household == null) {
-            throw ProblemException.notFound("building with households", buildingId);
+            throw ProblemException.notFound("building", buildingId);
         }
-        return explain(caller, household, scenarioCode);
+        return explain(caller, household, scenarioCode, () -> ProblemException.notFound("building", buildingId));
     }
 
     public Explanation explain(Caller caller, String householdId, String scenarioCode) {
+        return explain(caller, householdId, scenarioCode, () -> ProblemException.notFound("household", householdId));
+    }
+
+    private Explanation explain(Caller caller, String householdId, String scenarioCode,
+                                java.util.function.Supplier<ProblemException> notFound) {
         caller.requireHouseholdAccess();
         Scenario s = withResults(scenarioCode);
         RuleSet rules = rules(s.ruleSetVersion());
@@ -559,7 +566,7 @@ public class RiskService {
                 ps.setString(3, householdId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || !caller.covers(rs.getString("scope_code"))) {
-                        throw ProblemException.notFound("household", householdId);
+                        throw notFound.get();
                     }
                     Explanation e = RiskExplainer.explain(rs, s, rules);
                     audit.record(caller, "READ_HOUSEHOLDS", "household", householdId, Map.of("scenario", s.code(),

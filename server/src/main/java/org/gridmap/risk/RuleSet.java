@@ -59,7 +59,7 @@ public record RuleSet(@Nullable Integer version, BigDecimal storeyHeightM, BigDe
             });
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(ProblemTypes.INVALID_PARAMETER, "Invalid rule set",
+            throw ProblemException.of(ProblemTypes.INVALID_CONTENT, "Invalid rule set",
                     String.join("; ", problems)).with("problems", problems);
         }
     }

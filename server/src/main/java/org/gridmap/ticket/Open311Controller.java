@@ -24,6 +24,8 @@ import org.gridmap.security.Role;
 import org.gridmap.support.Open311Error;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.PublicUrl;
+import org.gridmap.support.Texts;
 import org.gridmap.ticket.TicketModels.Category;
 import org.gridmap.ticket.TicketModels.NewTicket;
 import org.gridmap.ticket.TicketModels.Ticket;
@@ -47,7 +49,8 @@ import java.util.Map;
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) over tickets, for existing 311 clients: discovery,
  * services (the category catalogue), service definitions, posting a request (form-encoded, with an api_key) and
  * reading requests, in JSON and XML, with GeoReport's own error format. service_request_id is the ticket number.
- * Reads are public and carry no reporter data; phone numbers in descriptions are masked.
+ * Reads are public and carry no reporter data; phone and ID numbers in descriptions and addresses are masked
+ * (the tickets come masked from the repository).
  */
 @Controller("/open311/v2")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -60,18 +63,19 @@ class Open311Controller {
     private final TicketService tickets;
     private final TicketQuery query;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
-    Open311Controller(TicketService tickets, TicketQuery query, JsonMapper json) {
+    Open311Controller(TicketService tickets, TicketQuery query, JsonMapper json, PublicUrl publicUrl) {
         this.tickets = tickets;
         this.query = query;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     @Operation(summary = "GeoReport v2 service discovery")
     @Get("/discovery.{format}")
-    HttpResponse<String> discovery(@PathVariable String format, HttpRequest<?> request) {
-        String host = request.getHeaders().get("Host");
-        String base = (host == null ? "" : "http://" + host) + "/open311/v2/";
+    HttpResponse<String> discovery(@PathVariable String format) {
+        String base = publicUrl.base() + "/open311/v2/";
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
         endpoint.put("url", base);
@@ -81,7 +85,7 @@ class Open311Controller {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("changeset", "2026-11-23T00:00:00+08:00");
         d.put("contact", "洮北区网格化服务管理中心 · 12345 / 3650000");
-        d.put("key_service", "api_key from the district office (gridmap.tickets.open311-keys)");
+        d.put("key_service", "api_key: ask the district office (区网格化服务管理中心) for one");
         d.put("endpoints", List.of(endpoint));
         return render(format, d, "discovery", null);
     }
@@ -122,7 +126,8 @@ class Open311Controller {
         Map<String, Object> f = form == null ? Map.of() : form;
         String apiKey = text(f, "api_key");
         List<String> keys = tickets.config().getOpen311Keys();
-        if (apiKey == null || !keys.contains(apiKey)) {
+        if (apiKey == null || keys.stream().noneMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8),
+                apiKey.getBytes(StandardCharsets.UTF_8)))) {
             throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     apiKey == null ? "api_key is required to post a service request" : "api_key is not valid");
         }
@@ -227,7 +232,7 @@ class Open311Controller {
         m.put("status_notes", t.statusZh() + " · " + t.levelZh() + (t.overdue() ? " · 已超时" : ""));
         m.put("service_name", t.categoryName());
         m.put("service_code", t.category());
-        m.put("description", maskNumbers(t.description()));
+        m.put("description", t.description());
         m.put("agency_responsible", t.department());
         m.put("service_notice", notice(t));
         m.put("requested_datetime", iso(t.createdAt()));
@@ -246,22 +251,24 @@ class Open311Controller {
         return "已受理，由" + t.department() + "负责；当前在" + t.levelZh() + "办理，限" + iso(t.dueAt()) + "前办结";
     }
 
-    /** Mobile numbers (11 digits from 1) and ID numbers (17 digits + check) in free text. */
-    static String maskNumbers(String s) {
-        return s == null ? null : s.replaceAll("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)", "$1****$2")
-                .replaceAll("(?<![0-9Xx])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9Xx])", "$1********$2");
-    }
-
     private static String iso(OffsetDateTime t) {
         return t == null ? null : t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
+    /** A form field: given once, UTF-8 text without control characters (a GBK percent-escape decodes to U+FFFD). */
     private static String text(Map<String, Object> f, String name) {
         Object v = f.get(name);
         if (v instanceof List<?> l) {
+            if (l.size() > 1) {
+                throw ProblemException.invalidParameter(name, "is given " + l.size() + " times; give it once");
+            }
             v = l.isEmpty() ? null : l.get(0);
         }
-        return v == null || v.toString().isBlank() ? null : v.toString().strip();
+        if (v != null && !(v instanceof String) && !(v instanceof Number)) {
+            throw ProblemException.invalidParameter(name, "must be a single value");
+        }
+        String s = v == null || v.toString().isBlank() ? null : v.toString().strip();
+        return Texts.check(name, s, name.equals("description"));
     }
 
     private static Double number(Map<String, Object> f, String name) {

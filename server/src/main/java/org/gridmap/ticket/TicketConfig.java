@@ -16,6 +16,8 @@ public class TicketConfig {
     private int duplicateWindowHours = 168;
     /** Tickets escalated per sweep transaction (the sweep repeats until nothing is due). */
     private int sweepBatch = 500;
+    /** A point outside every grid is routed to the nearest grid only within this distance; farther is refused. */
+    private double maxNearestGridM = 2000.0;
     /** API keys accepted by POST /open311/v2/requests (empty: Open311 filing is closed). */
     private List<String> open311Keys = new ArrayList<>();
 
@@ -49,6 +51,14 @@ public class TicketConfig {
 
     public void setSweepBatch(int v) {
         this.sweepBatch = v;
+    }
+
+    public double getMaxNearestGridM() {
+        return maxNearestGridM;
+    }
+
+    public void setMaxNearestGridM(double v) {
+        this.maxNearestGridM = v;
     }
 
     public List<String> getOpen311Keys() {

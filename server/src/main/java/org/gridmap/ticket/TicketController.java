@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.security.Caller;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.StrictJson;
 import org.gridmap.ticket.TicketModels.ActionRequest;
 import org.gridmap.ticket.TicketModels.Category;
 import org.gridmap.ticket.TicketModels.Detail;
@@ -106,8 +107,13 @@ class TicketController {
     @Operation(summary = "File a ticket at a point. Requires an Idempotency-Key header: the same key and body give "
             + "the same ticket and response (Idempotent-Replayed: true); the same key with another body gives 422")
     @Post(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> create(@Body NewTicket body, @Nullable @Header("Idempotency-Key") String key,
+    HttpResponse<String> create(@Nullable @Body String json, @Nullable @Header("Idempotency-Key") String key,
                                 Authentication auth) {
+        NewTicket body = StrictJson.read(json, NewTicket.class);
+        if (body == null) {
+            throw ProblemException.badRequest(ProblemTypes.BAD_REQUEST, "Bad request", "the body is empty: send the "
+                    + "ticket as JSON (category, description, lon, lat …)");
+        }
         if (key == null || key.isBlank()) {
             throw ProblemException.badRequest(ProblemTypes.IDEMPOTENCY_KEY_MISSING, "Idempotency-Key missing",
                     "POST /api/tickets needs an Idempotency-Key header (e.g. a UUID made once per ticket and "
@@ -146,26 +152,32 @@ class TicketController {
         return query.stats(Caller.of(auth), area, from, to);
     }
 
-    @Operation(summary = "A ticket with its history (who, when, what, why), department calls (吹哨报到); contact masked")
+    @Operation(summary = "A ticket (by its id or its number, e.g. 2026-000123) with its history (who, when, what, why), department calls (吹哨报到); contact masked")
     @Get("/{id}")
-    Detail get(@PathVariable long id, Authentication auth) {
-        return tickets.get(Caller.of(auth), id);
+    Detail get(@PathVariable String id, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        return tickets.get(caller, tickets.resolveId(caller, id));
     }
 
-    @Operation(summary = "The reporter's name and phone in clear (roles that read personal data; audited)")
+    @Operation(summary = "The reporter's name and phone, and the description and address, in clear (roles that read "
+            + "personal data; body {\"reason\": \"…\"} is required and audited)")
     @Post("/{id}/reveal")
-    Ticket reveal(@PathVariable long id, Authentication auth) {
-        return tickets.reveal(Caller.of(auth), id);
+    Ticket reveal(@PathVariable String id, @Nullable @Body java.util.Map<String, Object> body, Authentication auth) {
+        Object reason = body == null ? null : body.get("reason");
+        Caller caller = Caller.of(auth);
+        return tickets.reveal(caller, tickets.resolveId(caller, id), reason instanceof String r ? r : null);
     }
 
     @Operation(summary = "A transition: dispatch, start, resolve, visit (rating 1–5), close, return (reason), reopen "
             + "(reason), escalate (reason), reroute (grid_code), call (departments), report (department), "
             + "link-duplicate (duplicate_of). 409 when the ticket's status does not allow it")
     @Post("/{id}/actions/{action}")
-    Detail act(@PathVariable long id, @PathVariable String action, @Nullable @Body ActionRequest body,
+    Detail act(@PathVariable String id, @PathVariable String action, @Nullable @Body String json,
                Authentication auth) {
+        ActionRequest body = StrictJson.read(json, ActionRequest.class);
         Action a = Action.parse(action).orElseThrow(() -> ProblemException.notFound("action", action)
                 .with("actions", java.util.Arrays.stream(Action.values()).map(Action::urlName).toList()));
-        return tickets.act(Caller.of(auth), id, a, body);
+        Caller caller = Caller.of(auth);
+        return tickets.act(caller, tickets.resolveId(caller, id), a, body);
     }
 }

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The only SQL on tickets. Reporter contact comes back masked unless asked for in clear (audited by the caller). */
+/**
+ * The only SQL on tickets. Reporter contact, and phone or ID numbers in descriptions and addresses, come back masked
+ * unless asked for in clear (audited by the caller).
+ */
 @Singleton
 class TicketRepository {
     private final JsonMapper json;
@@ -64,6 +67,15 @@ class TicketRepository {
             ps.setInt(9, k.departmentH());
             ps.setBoolean(10, k.active());
             ps.executeUpdate();
+        }
+    }
+
+    Optional<Long> idByNumber(Connection c, String number) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/id_by_number"))) {
+            ps.setString(1, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
         }
     }
 
@@ -229,7 +241,8 @@ class TicketRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Duplicate(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
-                            rs.getString("description"), Rows.time(rs, "created_at"), rs.getString("grid_code"),
+                            Masking.text(rs.getString("description")), Rows.time(rs, "created_at"),
+                            rs.getString("grid_code"),
                             Math.round(rs.getDouble("distance_m") * 10) / 10.0));
                 }
             }
@@ -250,8 +263,9 @@ class TicketRepository {
         Status status = Status.valueOf(rs.getString("status"));
         return new Ticket(rs.getLong("id"), rs.getString("number"), rs.getString("source"),
                 rs.getString("category_code"), rs.getString("category_name"), rs.getString("category_name_en"),
-                rs.getString("description"), rs.getString("address"), rs.getDouble("lon"), rs.getDouble("lat"),
-                clear ? name : Masking.name(name), clear ? phone : Masking.phone(phone),
+                clear ? rs.getString("description") : Masking.text(rs.getString("description")),
+                clear ? rs.getString("address") : Masking.text(rs.getString("address")), rs.getDouble("lon"),
+                rs.getDouble("lat"), clear ? name : Masking.name(name), clear ? phone : Masking.phone(phone),
                 photos == null ? List.of() : Arrays.asList((String[]) photos.getArray()), rs.getString("grid_code"),
                 rs.getString("community_code"), rs.getString("street_code"), rs.getString("district_code"),
                 rs.getString("routing"), rs.getDouble("boundary_m"), rs.getBoolean("needs_confirmation"),

@@ -11,6 +11,7 @@ import org.gridmap.support.GridmapConfig;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 import org.gridmap.support.Sql;
+import org.gridmap.support.Texts;
 import org.gridmap.ticket.TicketModels.ActionRequest;
 import org.gridmap.ticket.TicketModels.Category;
 import org.gridmap.ticket.TicketModels.Detail;
@@ -106,9 +107,20 @@ public class TicketService {
 
     public Route route(double lon, double lat) {
         checkPoint(lon, lat);
-        return db.read(c -> tickets.route(c, lon, lat, config.getBoundaryConfirmM()))
+        return near(db.read(c -> tickets.route(c, lon, lat, config.getBoundaryConfirmM()))
                 .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "No grid",
-                        "there is no current grid to route the point to"));
+                        "there is no current grid to route the point to")), lon, lat);
+    }
+
+    /** A route to a grid the point is not in is accepted only when that grid is near (outside the district: 422). */
+    private Route near(Route r, double lon, double lat) {
+        if (r.routing().equals("NEAREST") && r.boundaryM() > config.getMaxNearestGridM()) {
+            throw ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "Point outside the district",
+                    String.format("(%.6f, %.6f) lies %.1f km from the nearest grid (%s), outside the district's grids; "
+                            + "check the location (or longitude and latitude swapped)", lon, lat, r.boundaryM() / 1000,
+                            r.gridCode())).with("parameter", "lon/lat");
+        }
+        return r;
     }
 
     public List<Duplicate> duplicates(double lon, double lat, String category, Double radiusM, Long exclude) {
@@ -139,12 +151,12 @@ public class TicketService {
         try {
             return db.tx(c -> {
                 Category k = tickets.category(c, t.category()).filter(Category::active)
-                        .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.INVALID_PARAMETER,
+                        .orElseThrow(() -> ProblemException.of(ProblemTypes.INVALID_CONTENT,
                                 "Unknown category", "category '" + t.category() + "' is not in the catalogue (GET "
                                         + "/api/tickets/categories lists them)").with("parameter", "category"));
-                Route r = tickets.route(c, t.lon(), t.lat(), config.getBoundaryConfirmM())
+                Route r = near(tickets.route(c, t.lon(), t.lat(), config.getBoundaryConfirmM())
                         .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "No grid",
-                                "there is no current grid to route the point to"));
+                                "there is no current grid to route the point to")), t.lon(), t.lat());
                 List<Duplicate> dups = tickets.duplicates(c, t.lon(), t.lat(), k.code(),
                         config.getDuplicateWindowHours(), config.getDuplicateRadiusM(), null);
                 long id = tickets.insert(c, src, k, t, r, caller.username());
@@ -224,6 +236,10 @@ public class TicketService {
                 + "CGCS2000), e.g. lon 122.84, lat 45.62");
         checkPoint(t.lon(), t.lat());
         require(t.reporterName() == null || t.reporterName().length() <= 60, "reporter_name", "up to 60 characters");
+        Texts.check("category", t.category(), false);
+        Texts.check("description", t.description(), true);
+        Texts.check("address", t.address(), false);
+        Texts.check("reporter_name", t.reporterName(), false);
         require(t.reporterPhone() == null || t.reporterPhone().matches("[0-9+\\- ]{3,30}"), "reporter_phone",
                 "digits, +, - or spaces, up to 30");
         require(t.photos() == null || t.photos().size() <= 10 && t.photos().stream().allMatch(
@@ -267,6 +283,21 @@ public class TicketService {
 
     // ------------------------------------------------------------------------------------------------ reading
 
+    /**
+     * A ticket's id from what a caller gives: the id (digits) or the number told to the reporter (2026-000123).
+     * Anything else, and a number that does not exist, is 404 like a ticket outside the caller's area.
+     */
+    public long resolveId(Caller caller, String idOrNumber) {
+        if (idOrNumber.matches("\\d{1,18}")) {
+            return Long.parseLong(idOrNumber);
+        }
+        if (idOrNumber.matches("\\d{4}-\\d{6,12}")) {
+            return db.read(c -> tickets.idByNumber(c, idOrNumber))
+                    .orElseThrow(() -> ProblemException.notFound("ticket", idOrNumber));
+        }
+        throw ProblemException.notFound("ticket", idOrNumber);
+    }
+
     public Detail get(Caller caller, long id) {
         return db.read(c -> {
             Detail d = detail(c, id, false, null);
@@ -276,13 +307,19 @@ public class TicketService {
     }
 
     /** The reporter's contact in clear: audited, and only for roles that read personal data. */
-    public Ticket reveal(Caller caller, long id) {
+    public Ticket reveal(Caller caller, long id, String reason) {
         caller.requireHouseholdAccess();
+        if (reason == null || reason.strip().length() < 2 || reason.length() > 500) {
+            throw ProblemException.invalidParameter("reason", "is required (2–500 characters): say why the reporter's "
+                    + "contact is needed; it is written to the audit log");
+        }
+        Texts.check("reason", reason, false);
         return db.tx(c -> {
             Ticket t = tickets.find(c, id, true).orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
             visible(caller, t);
             audit.record(c, caller.username(), caller.role().name(), "TICKET_REVEAL", "ticket", t.number(),
-                    caller.area(), Map.of("fields", List.of("reporter_name", "reporter_phone")), null);
+                    caller.area(), Map.of("fields", List.of("reporter_name", "reporter_phone", "description",
+                            "address"), "reason", reason.strip()), null);
             return t;
         });
     }
@@ -305,6 +342,16 @@ public class TicketService {
         if (r.reason() != null && r.reason().length() > 1000) {
             throw ProblemException.invalidParameter("reason", "up to 1000 characters");
         }
+        if (r.note() != null && r.note().length() > 1000) {
+            throw ProblemException.invalidParameter("note", "up to 1000 characters");
+        }
+        Texts.check("reason", r.reason(), true);
+        Texts.check("note", r.note(), true);
+        Texts.check("assignee", r.assignee(), false);
+        Texts.check("department", r.department(), false);
+        if (r.departments() != null) {
+            r.departments().forEach(d -> Texts.check("departments", d, false));
+        }
         return db.tx(c -> {
             TicketRepository.Locked t = tickets.lock(c, id)
                     .filter(x -> caller.covers(x.gridCode()))
@@ -313,7 +360,7 @@ public class TicketService {
                 throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.TICKET_TRANSITION, "Illegal transition",
                         action.urlName() + " (" + action.zh + ") is not allowed when the ticket is " + t.status()
                                 + " (" + t.status().zh + "); allowed from " + action.from)
-                        .with("status", t.status().name()).with("action", action.urlName());
+                        .with("ticket_status", t.status().name()).with("action", action.urlName());
             }
             if (action.needsReason && (r.reason() == null || r.reason().isBlank())) {
                 throw ProblemException.invalidParameter("reason", "is required for " + action.urlName() + " ("

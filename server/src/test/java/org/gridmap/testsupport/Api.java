@@ -20,7 +20,17 @@ public final class Api {
     public static final String DEMO_PASSWORD = "Gridmap@2026";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, Map<String, java.util.List<String>> headers) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** The first value of a response header (case-insensitive name), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -118,6 +128,50 @@ public final class Api {
         throw new AssertionError("run " + id + " still running after 60 s");
     }
 
+    /** GET with extra request headers (name, value, name, value…). */
+    public Response getWith(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int k = 0; k + 1 < headers.length; k += 2) {
+            b.header(headers[k], headers[k + 1]);
+        }
+        return send(b);
+    }
+
+    /** A request with a raw body of any media type. */
+    public Response sendRaw(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    /**
+     * GET through curl, for what the JDK client will not send (a forged Host header, raw bytes in the query).
+     * Returns status, content type and body.
+     */
+    public Response curl(String path, String... curlArgs) {
+        try {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("curl", "-s", "-m", "30", "-o", "-",
+                    "-w", "\n%{http_code} %{content_type}"));
+            cmd.addAll(java.util.List.of(curlArgs));
+            cmd.add("--path-as-is");
+            cmd.add(base + path);
+            Process p = new ProcessBuilder(cmd).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            int nl = out.lastIndexOf('\n');
+            String[] meta = out.substring(nl + 1).strip().split(" ", 2);
+            return new Response(Integer.parseInt(meta[0]), meta.length > 1 ? meta[1] : null, out.substring(0, nl));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method with a JSON body. */
     public Response send(String method, String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
@@ -197,7 +251,8 @@ public final class Api {
         try {
             HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body(),
+                    r.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

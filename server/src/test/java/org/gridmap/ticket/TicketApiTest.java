@@ -223,11 +223,14 @@ class TicketApiTest extends SmallSampleTest {
         }
         // The contact in clear: audited.
         long audits = Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'TICKET_REVEAL'");
-        Api.Response clear = api.postJson("/api/tickets/" + second + "/reveal", api.login("district"), "");
+        assertEquals(400, api.postJson("/api/tickets/" + second + "/reveal", api.login("district"), "").status(),
+                "a reveal needs a reason");
+        Api.Response clear = api.postJson("/api/tickets/" + second + "/reveal", api.login("district"),
+                "{\"reason\":\"回电核实\"}");
         assertEquals(200, clear.status(), clear.toString());
         assertEquals("13912345678", clear.json().get("reporter_phone").asText());
         assertEquals(audits + 1, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'TICKET_REVEAL'"));
-        assertEquals(403, api.postJson("/api/tickets/" + second + "/reveal", hotline, "").status(),
+        assertEquals(403, api.postJson("/api/tickets/" + second + "/reveal", hotline, "{\"reason\":\"回电核实\"}").status(),
                 "hotline operators do not read personal data");
     }
 

@@ -3,6 +3,7 @@ package org.gridmap.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.Browser;
 import org.gridmap.testsupport.SmallSampleTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,31 +14,20 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,33 +40,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class WebMapBrowserTest extends SmallSampleTest {
+    Browser b;
     WebDriver browser;
     Path shots;
 
     @BeforeAll
-    void browser() throws Exception {
+    void browser() {
         String token = api.login("district");
         api.runAndWait(token, "R50");
         api.runAndWait(token, "R20");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,900",
-                "--user-data-dir=" + Files.createTempDirectory("gridmap-chromium-"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
-        shots = Files.createDirectories(Path.of("target", "screenshots"));
+        b = new Browser(server.getURI(), 1400, 900);
+        browser = b.driver;
+        shots = b.shots();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (b != null) {
+            b.close();
         }
     }
 
@@ -85,31 +66,25 @@ class WebMapBrowserTest extends SmallSampleTest {
         return Map.of("gridmap.tickets.escalation-interval", "500ms", "gridmap.tickets.escalation-initial-delay", "0s");
     }
 
-    /** Logs in afresh (the session's token is dropped first). */
     void logIn(WebDriverWait wait, String user) {
-        browser.get(server.getURI() + "/");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();"); // Chinese, logged out
-        browser.get(server.getURI() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-table")));
+        b.logIn(user, Api.DEMO_PASSWORD);
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        return b.waitUpTo(seconds);
     }
 
     void clickMapAt(double lat, double lon) {
-        @SuppressWarnings("unchecked")
-        Map<String, Number> pt = (Map<String, Number>) ((JavascriptExecutor) browser).executeScript(
-                "const p = gridmapMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
-                lat, lon);
-        WebElement mapEl = browser.findElement(By.id("map"));
-        new Actions(browser).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
-                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).click().perform();
+        b.clickMapAt(lat, lon);
+    }
+
+    String textOf(By by) {
+        return b.textOf(by);
     }
 
     @Test
     void aTicketIsFiledOnTheMapFoundAgainAndItsEscalationShows() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = waitUpTo(30);
         logIn(wait, "district");
         Sql.GridPoint p = Sql.pointInGrid(ds, "", 7, 30, false);
         String grid = p.gridCode();
@@ -121,34 +96,33 @@ class WebMapBrowserTest extends SmallSampleTest {
         clickMapAt(lat, lon);
         JsonNode g = api.get("/api/grids/" + grid, token()).json();
         wait.until(ExpectedConditions.textToBe(By.id("ticket-grid"), g.get("name").asText()));
-        assertTrue(browser.findElement(By.id("ticket-route")).getText().contains(grid));
+        assertTrue(textOf(By.id("ticket-route")).contains(grid));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ticket-category"))).selectByValue("FLOOD");
         browser.findElement(By.id("ticket-description")).sendKeys("小区门口积水，车辆无法通行");
         browser.findElement(By.id("ticket-phone")).sendKeys("13700001111");
         shot("ticket-form");
         browser.findElement(By.id("ticket-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-number")));
-        String number = browser.findElement(By.id("ticket-number")).getText();
+        String number = textOf(By.id("ticket-number"));
         assertEquals(grid, Sql.value(ds, "SELECT grid_code FROM ticket WHERE number = '" + number + "'"));
         assertEquals("小区门口积水，车辆无法通行", Sql.value(ds, "SELECT description FROM ticket WHERE number = '" + number + "'"));
 
         // Found again: a marker with its number on the map and a row in the list; its timeline is open.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".leaflet-marker-icon[title='" + number + "']")));
-        assertTrue(browser.findElement(By.id("ticket-list")).getText().contains(number));
+        assertTrue(textOf(By.id("ticket-list")).contains(number));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-timeline"), "登记"));
-        assertTrue(browser.findElement(By.id("ticket-detail-level")).getText().contains("社区"));
+        assertTrue(textOf(By.id("ticket-detail-level")).contains("社区"));
         shot("ticket-filed");
 
         // It goes overdue: the escalation sweep lifts it to the street, and the open map shows it without a reload.
         Sql.exec(ds, "UPDATE ticket SET due_at = now() - interval '1 minute' WHERE number = '" + number + "'");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-detail-level"), "街道"));
-        assertTrue(browser.findElement(By.id("ticket-timeline")).getText().contains("上报"));
-        assertTrue(browser.findElement(By.id("ticket-timeline")).getText().contains("超时自动上报"));
+        assertTrue(textOf(By.id("ticket-timeline")).contains("上报"));
+        assertTrue(textOf(By.id("ticket-timeline")).contains("超时自动上报"));
         shot("ticket-escalated");
-        assertTrue(browser.findElement(By.id("ticket-stats-table")).getText().contains("办结率"));
+        assertTrue(textOf(By.id("ticket-stats-table")).contains("办结率"));
 
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        List<LogEntry> severe = b.severe();
         assertTrue(severe.isEmpty(), "console errors: " + severe);
     }
 
@@ -168,13 +142,13 @@ class WebMapBrowserTest extends SmallSampleTest {
         }
     }
 
-    void shot(String name) throws Exception {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    void shot(String name) {
+        b.shot(name);
     }
 
     @Test
     void aFloodOfficeLogsInAndSeesWhoMustMove() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = waitUpTo(30);
         browser.get(server.getURI() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -186,11 +160,11 @@ class WebMapBrowserTest extends SmallSampleTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             shot("timeout");
             throw new AssertionError("no summary table; page says: " + browser.findElement(By.tagName("body")).getText()
-                    + "; console: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+                    + "; console: " + b.severe(), e);
         }
         String first = browser.findElement(By.id("scenario")).getAttribute("value");
         JsonNode s = api.get("/api/risk/summary?area=220802&scenario=" + first + "&warning_level=II", token()).json();
-        String mustMove = browser.findElement(By.id("must-move")).getText();
+        String mustMove = textOf(By.id("must-move"));
         assertTrue(mustMove.contains("须转移") && mustMove.contains(String.valueOf(s.get("must_move_households").asLong())),
                 mustMove);
         assertEquals(s.get("children").size() + 2, browser.findElements(By.cssSelector("#summary-table tr")).size(),
@@ -236,7 +210,7 @@ class WebMapBrowserTest extends SmallSampleTest {
         for (JsonNode st : g.get("stewards")) {
             if (st.hasNonNull("phone")) {
                 assertTrue(st.get("phone").asText().contains("****"), "phones are masked by the server");
-                assertTrue(browser.findElement(By.id("grid-stewards")).getText().contains(st.get("phone").asText()));
+                assertTrue(textOf(By.id("grid-stewards")).contains(st.get("phone").asText()));
             }
         }
         assertEquals(Math.max(1, g.get("coverage_findings").size()),
@@ -244,7 +218,7 @@ class WebMapBrowserTest extends SmallSampleTest {
         JsonNode gs = api.get("/api/risk/summary?area=" + grid + "&scenario=R50&warning_level=II", token()).json();
         long gridMove = gs.get("must_move_households").asLong();
         assertTrue(gridMove > 0, "the reddest grid has households to move");
-        assertTrue(browser.findElement(By.id("grid-must-move")).getText().contains(String.valueOf(gridMove)));
+        assertTrue(textOf(By.id("grid-must-move")).contains(String.valueOf(gridMove)));
         shot("grid-panel");
 
         // Click a red building of that grid: the popup gives its colour and the reason in words.
@@ -264,8 +238,8 @@ class WebMapBrowserTest extends SmallSampleTest {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
         assertEquals(gridMove, browser.findElements(By.cssSelector("#sheet-table tbody tr")).size(),
                 "one row per household that must move");
-        assertTrue(browser.findElement(By.id("sheet-total")).getText().contains(String.valueOf(gridMove)));
-        String sheetText = browser.findElement(By.id("sheet-table")).getText();
+        assertTrue(textOf(By.id("sheet-total")).contains(String.valueOf(gridMove)));
+        String sheetText = textOf(By.id("sheet-table"));
         assertFalse(Pattern.compile("1[3-9]\\d{9}").matcher(sheetText).find(), "no clear phone number on the sheet");
         shot("print-sheet");
         PrintOptions a4 = new PrintOptions();
@@ -294,8 +268,7 @@ class WebMapBrowserTest extends SmallSampleTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("leaflet-control-layers"), "Flood zones"));
         shot("map-en");
 
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        List<LogEntry> severe = b.severe();
         assertTrue(severe.isEmpty(), "console errors: " + severe);
     }
 }

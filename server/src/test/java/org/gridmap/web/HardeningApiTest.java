@@ -1,0 +1,392 @@
+package org.gridmap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.SmallSampleTest;
+import org.gridmap.testsupport.Sql;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an outsider and an insider tried against the running service, each as a test (issue 9): headers that keep
+ * script out of the staff pages, a health check that tells nothing, no HTTP Basic, links that never follow a forged
+ * Host, TileJSON and OpenAPI that real clients read, repeated and NUL-laden parameters, JSON bodies read strictly,
+ * phone and ID numbers masked on every public or non-revealing output, reveals that need a reason and record where
+ * they came from, 404s that tell nothing, tickets found by their number, and tokens that grant nothing without claims.
+ */
+@MicronautTest(transactional = false)
+class HardeningApiTest extends SmallSampleTest {
+    static final String PUBLIC_BASE = "https://gridmap.taobei.example";
+    String district;
+    String hotline;
+    Sql.GridPoint point;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("gridmap.tickets.open311-keys", "test-key-311", "gridmap.tickets.escalation-enabled", "false",
+                "gridmap.http.public-base-url", PUBLIC_BASE);
+    }
+
+    @BeforeAll
+    void tokens() {
+        district = api.login("district");
+        hotline = api.login("hotline");
+        point = Sql.pointInGrid(ds, "220802001001", 0, 20, false);
+    }
+
+    Api.Response file(String token, String json) {
+        return api.postJson("/api/tickets", token, json, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    String ticket(String description, String address) {
+        return "{\"source\":\"HOTLINE_12345\",\"category\":\"FLOOD\",\"description\":\"" + description + "\","
+                + (address == null ? "" : "\"address\":\"" + address + "\",") + "\"lon\":" + point.lon() + ",\"lat\":"
+                + point.lat() + ",\"reporter_name\":\"张小明\",\"reporter_phone\":\"13912345678\"}";
+    }
+
+    // ------------------------------------------------------------------------------------------------ pages
+
+    @Test
+    void everyPageCarriesAStrictContentSecurityPolicy() {
+        for (String path : new String[] {"/", "/index.html", "/print.html", "/js/app.js", "/config.json"}) {
+            Api.Response r = api.get(path, null);
+            assertEquals(200, r.status(), path);
+            String csp = r.header("Content-Security-Policy");
+            assertNotNull(csp, path);
+            assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+                    csp);
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), csp);
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), path);
+            assertEquals("same-origin", r.header("Referrer-Policy"), path);
+            assertEquals("DENY", r.header("X-Frame-Options"), path);
+        }
+        Api.Response api401 = api.get("/api/areas", null);
+        assertEquals(401, api401.status());
+        assertEquals("nosniff", api401.header("X-Content-Type-Options"));
+    }
+
+    @Test
+    void healthTellsAnonymousCallersOnlyUpOrDown() throws Exception {
+        Api.Response h = api.get("/health", null);
+        assertEquals(200, h.status());
+        assertEquals("UP", h.json().get("status").asText(), h.body());
+        assertTrue(h.json().path("details").isMissingNode() || h.json().get("details").isNull(), h.body());
+        for (String secret : new String[] {"jdbc", "postgres", "PostgreSQL", "diskSpace", "database", "components"}) {
+            assertFalse(h.body().contains(secret), secret + " in " + h.body());
+        }
+    }
+
+    @Test
+    void httpBasicIsOff() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("district:" + Api.DEMO_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        Api.Response r = api.getWith("/api/areas", "Authorization", basic);
+        assertEquals(401, r.status(), r.toString());
+        String challenge = r.header("WWW-Authenticate");
+        assertTrue(challenge == null || !challenge.startsWith("Basic"), "no Basic challenge: " + challenge);
+    }
+
+    @Test
+    void aTokenWithoutRoleOrAreaGrantsNothing() throws Exception {
+        for (JWTClaimsSet claims : new JWTClaimsSet[] {
+            new JWTClaimsSet.Builder().subject("intruder").expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                    .build(),
+            new JWTClaimsSet.Builder().subject("intruder").claim("roles", java.util.List.of("HOTLINE"))
+                    .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build(),
+            new JWTClaimsSet.Builder().subject("intruder").claim("roles", java.util.List.of("HOTLINE"))
+                    .claim("area", "").expirationTime(new Date(System.currentTimeMillis() + 60_000)).build()}) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+            Api.Response r = api.get("/api/tickets", jwt.serialize());
+            assertEquals(401, r.status(), claims + ": " + r);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ links
+
+    @Test
+    void absoluteLinksComeFromConfigurationNeverFromTheHostHeader() throws Exception {
+        for (String path : new String[] {"/tiles/grids.json", "/tiles", "/ogc?f=json", "/ogc/collections?f=json",
+            "/open311/v2/discovery.json"}) {
+            Api.Response r = api.curl(path, "-H", "Host: evil.example", "-H", "Accept: application/json");
+            assertEquals(200, r.status(), path + ": " + r);
+            assertFalse(r.body().contains("evil.example"), path + ": " + r.body());
+            assertTrue(r.body().contains(PUBLIC_BASE), path + ": " + r.body());
+        }
+    }
+
+    @Test
+    void tileJsonUrlsHoldOnlyTheirTilePlaceholders() throws Exception {
+        Api.Response r50 = api.get("/tiles/grid_risk.json?scenario=R50", district);
+        assertEquals(200, r50.status(), r50.toString());
+        assertTrue(r50.json().get("tiles").get(0).asText().endsWith("/tiles/grid_risk/{z}/{x}/{y}.mvt?scenario=R50"),
+                r50.body());
+        assertEquals(404, api.get("/tiles/grid_risk.json?scenario=NOPE", district).status());
+        for (JsonNode layer : api.get("/tiles", district).json()) {
+            String id = layer.get("id").asText();
+            JsonNode tj = api.get("/tiles/" + id + ".json", district).json();
+            String url = tj.get("tiles").get(0).asText();
+            Matcher m = Pattern.compile("\\{([^}]*)\\}").matcher(url);
+            while (m.find()) {
+                assertTrue(m.group(1).matches("[zxy]"), id + ": " + url);
+            }
+            assertTrue(url.contains("{z}/{x}/{y}"), url);
+        }
+    }
+
+    @Test
+    void everyOgcQueryParameterSaysHowItIsSerialised() {
+        JsonNode doc = api.get("/ogc/api", null).json();
+        int checked = 0;
+        for (JsonNode path : doc.get("paths")) {
+            for (JsonNode op : path) {
+                for (JsonNode p : op.path("parameters")) {
+                    if (p.path("in").asText().equals("query")) {
+                        assertEquals("form", p.path("style").asText(), p.toString());
+                        assertFalse(p.path("explode").asBoolean(true), p.toString());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 4, "query parameters checked: " + checked);
+    }
+
+    @Test
+    void emptyAndOpenEndedDatetimesAreRefusedLikeAnEmptyBbox() {
+        for (String q : new String[] {"datetime=", "datetime=../..", "bbox="}) {
+            Api.Response r = api.get("/ogc/collections/shelters/items?" + q, null);
+            assertEquals(400, r.status(), q + ": " + r);
+            assertTrue(r.isProblem(), r.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ parameters
+
+    @Test
+    void aParameterGivenTwiceIsRefused() throws Exception {
+        Api.Response r = api.get("/api/tickets?status=PENDING&status=CLOSED", district);
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("status", r.json().get("parameter").asText());
+        Api.Response o = api.get("/open311/v2/requests.json?service_code=FLOOD&service_code=CITY", null);
+        assertEquals(400, o.status(), o.toString());
+        assertTrue(o.json().isArray() && o.json().get(0).get("description").asText().contains("service_code"), o.body());
+        String form = "api_key=test-key-311&api_key=other&service_code=FLOOD&lat=" + point.lat() + "&long=" + point.lon()
+                + "&description=x";
+        Api.Response twoKeys = api.sendRaw("POST", "/open311/v2/requests.json", null,
+                "application/x-www-form-urlencoded", form);
+        assertEquals(400, twoKeys.status(), twoKeys.toString());
+        assertTrue(twoKeys.body().contains("api_key"), twoKeys.body());
+        Api.Response twoLats = api.sendRaw("POST", "/open311/v2/requests.json", null,
+                "application/x-www-form-urlencoded", "api_key=test-key-311&service_code=FLOOD&lat=" + point.lat()
+                        + "&lat=45.0&long=" + point.lon() + "&description=x");
+        assertEquals(400, twoLats.status(), twoLats.toString());
+        assertTrue(twoLats.body().contains("lat"), twoLats.body());
+    }
+
+    @Test
+    void gbkPercentEscapesInAnOpen311FormAreRefused() {
+        String form = "api_key=test-key-311&service_code=FLOOD&lat=" + point.lat() + "&long=" + point.lon()
+                + "&description=%D6%D0%CE%C4%BB%FD%CB%AE";   // 中文积水 in GBK
+        Api.Response r = api.sendRaw("POST", "/open311/v2/requests.json", null, "application/x-www-form-urlencoded",
+                form);
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.body().contains("UTF-8"), r.body());
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM ticket WHERE description LIKE '%\uFFFD%'"));
+    }
+
+    @Test
+    void jsonBodiesAreReadStrictly() {
+        String good = ticket("积水", null);
+        for (String[] bad : new String[][] {
+            {good.replace("\"lon\":" + point.lon(), "\"lon\":[" + point.lon() + "]"), "lon"},
+            {good.replace("\"lon\":" + point.lon(), "\"lon\":\"" + point.lon() + "\""), "lon"},
+            {good.replace("\"lon\":" + point.lon(), "\"lng\":" + point.lon()), "lng"},
+            {good.replace("{\"source\"", "{\"category\":\"CITY\",\"source\""), "twice"},
+            {"{\"source\":", "not valid JSON"},
+            {good.replace("积水", "积\\u0000水"), "NUL"},
+            {good.replace("积水", "积\\u202e水"), "bidirectional"}}) {
+            Api.Response r = file(hotline, bad[0]);
+            assertEquals(400, r.status(), bad[0] + " → " + r);
+            assertTrue(r.isProblem() && r.body().contains(bad[1]), bad[1] + " in " + r);
+            assertFalse(r.body().contains("java") || r.body().contains("Exception") || r.body().contains("Double"),
+                    r.body());
+        }
+    }
+
+    @Test
+    void nulBytesAnywhereAnswer400() {
+        for (String path : new String[] {"/api/tickets?category=A%00B", "/api/tickets?polygon=POLYGON((1%001,2%202,2%201,1%201))",
+            "/api/grids?q=%00", "/ogc/collections/shelters/items?name=%00", "/api/tickets/route?lon=122.8%00&lat=45.6",
+            "/api/buildings/B%00X"}) {
+            Api.Response r = api.curl(path, "-H", "Authorization: Bearer " + district);
+            assertEquals(400, r.status(), path + ": " + r);
+            assertTrue(r.body().contains("NUL") || r.body().contains("control character"), path + ": " + r.body());
+        }
+        Api.Response login = api.postJson("/login", null, "{\"username\":\"dis\\u0000trict\",\"password\":\"x\"}");
+        assertEquals(400, login.status(), login.toString());
+        Api.Response open311 = api.sendRaw("POST", "/open311/v2/requests.json", null,
+                "application/x-www-form-urlencoded", "api_key=test-key-311&service_code=FLOOD&lat=" + point.lat()
+                        + "&long=" + point.lon() + "&description=a%00b");
+        assertEquals(400, open311.status(), open311.toString());
+    }
+
+    @Test
+    void errorDetailsNameNoJavaTypesOrClasses() {
+        for (String path : new String[] {"/api/tickets/route?lon=abc&lat=45.6", "/api/tickets/route?lat=45.6",
+            "/api/tickets/duplicates?lon=1&lat=2", "/api/tickets?page=x"}) {
+            Api.Response r = api.get(path, district);
+            assertEquals(400, r.status(), path + ": " + r);
+            String d = r.json().get("detail").asText();
+            assertFalse(d.matches("(?s).*\\b(double|Double|Integer|String|java|Exception|io\\.micronaut)\\b.*"),
+                    path + ": " + d);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ masking
+
+    @Test
+    void phoneAndIdNumbersAreMaskedOnEveryNonRevealingOutput() throws Exception {
+        String description = "住户电话139-1234-5678，另有＋８６１３８１２３４５６７８，身份证22080219500101123X，旧证220802500101123";
+        Api.Response filed = file(hotline, ticket(description, "海明路1号 联系人 139 1234 5678"));
+        assertEquals(201, filed.status(), filed.toString());
+        JsonNode t = filed.json().get("ticket");
+        String number = t.get("number").asText();
+        long id = t.get("id").asLong();
+        String[] clear = {"1234-5678", "1234 5678", "12345678", "１２３４５６７８", "19500101", "500101123"};
+        // Open311: public JSON and XML, one request and the list.
+        for (String path : new String[] {"/open311/v2/requests/" + number + ".json", "/open311/v2/requests/" + number
+                + ".xml", "/open311/v2/requests.json?service_request_id=" + number}) {
+            Api.Response r = api.get(path, null);
+            assertEquals(200, r.status(), path);
+            for (String c : clear) {
+                assertFalse(r.body().contains(c), c + " in " + path + ": " + r.body());
+            }
+            assertTrue(r.body().contains("139****5678") && r.body().contains("220802********123X"), r.body());
+        }
+        // Staff reads for every role: the list, the detail, the filing response itself.
+        for (String user : new String[] {"district", "street", "community", "hotline"}) {
+            String token = api.login(user);
+            for (String path : new String[] {"/api/tickets/" + id, "/api/tickets?size=200"}) {
+                Api.Response r = api.get(path, token);
+                if (r.status() == 404) {
+                    continue; // outside this user's area
+                }
+                for (String c : clear) {
+                    assertFalse(r.body().contains(c), user + " " + path + ": " + c);
+                }
+            }
+        }
+        for (String c : clear) {
+            assertFalse(filed.body().contains(c), "the filing response: " + c);
+        }
+        // The reveal shows it in clear, with a reason, and records who, why and from where.
+        Api.Response noReason = api.postJson("/api/tickets/" + id + "/reveal", district, "{}");
+        assertEquals(400, noReason.status(), noReason.toString());
+        Api.Response revealed = api.postJson("/api/tickets/" + number + "/reveal", district,
+                "{\"reason\":\"回电核实险情\"}");
+        assertEquals(200, revealed.status(), revealed.toString());
+        assertEquals(description, revealed.json().get("description").asText());
+        assertEquals("回电核实险情", Sql.value(ds, "SELECT detail->>'reason' FROM audit_log WHERE action = "
+                + "'TICKET_REVEAL' ORDER BY id DESC LIMIT 1"));
+        assertNotNull(Sql.value(ds, "SELECT remote_addr FROM audit_log WHERE action = 'TICKET_REVEAL' ORDER BY id DESC "
+                + "LIMIT 1"), "the reveal records the client address");
+    }
+
+    @Test
+    void householdRevealsRecordTheClientAddress() {
+        String household = (String) Sql.value(ds, "SELECT h.household_id FROM household h JOIN building b ON "
+                + "b.id = h.building_id WHERE b.grid_code LIKE '220802%' ORDER BY h.household_id LIMIT 1");
+        Api.Response r = api.postJson("/api/households/" + household + "/reveal", district, "{\"reason\":\"转移核对\"}");
+        assertEquals(200, r.status(), r.toString());
+        Object addr = Sql.value(ds, "SELECT remote_addr FROM audit_log WHERE action = 'REVEAL' ORDER BY id DESC LIMIT 1");
+        assertNotNull(addr);
+        assertTrue(addr.toString().matches("[0-9a-f:.]+"), addr.toString());
+    }
+
+    // ------------------------------------------------------------------------------------------------ tickets
+
+    @Test
+    void aTicketIsFoundByTheNumberTheReporterWasTold() {
+        Api.Response filed = file(hotline, ticket("路灯不亮", null));
+        JsonNode t = filed.json().get("ticket");
+        String number = t.get("number").asText();
+        Api.Response byNumber = api.get("/api/tickets/" + number, district);
+        assertEquals(200, byNumber.status(), byNumber.toString());
+        assertEquals(t.get("id").asLong(), byNumber.json().get("ticket").get("id").asLong());
+        Api.Response acted = api.postJson("/api/tickets/" + number + "/actions/dispatch", district, "{}");
+        assertEquals(200, acted.status(), acted.toString());
+        assertEquals(404, api.get("/api/tickets/2026-999999", district).status());
+        assertEquals(404, api.get("/api/tickets/abc", district).status());
+        // An illegal transition: the RFC 9457 status is the HTTP status; the ticket's own is named apart.
+        Api.Response illegal = api.postJson("/api/tickets/" + number + "/actions/close", district, "{}");
+        assertEquals(409, illegal.status(), illegal.toString());
+        assertEquals(409, illegal.json().get("status").asInt());
+        assertEquals("DISPATCHED", illegal.json().get("ticket_status").asText());
+    }
+
+    @Test
+    void aTicketFarOutsideTheDistrictIsRefused() {
+        String far = ticket("远处", null).replace("\"lon\":" + point.lon(), "\"lon\":123.9")
+                .replace("\"lat\":" + point.lat(), "\"lat\":45.9");
+        Api.Response r = file(hotline, far);
+        assertEquals(422, r.status(), r.toString());
+        assertTrue(r.json().get("type").asText().endsWith("ticket-location"), r.toString());
+        assertTrue(r.json().get("detail").asText().contains("km from the nearest grid"), r.toString());
+        assertEquals(422, api.get("/api/tickets/route?lon=123.9&lat=45.9", hotline).status());
+    }
+
+    // ------------------------------------------------------------------------------------------------ scope
+
+    @Test
+    void aBuildingOutsideTheCallersAreaIsNotFoundLikeOneThatDoesNotExist() {
+        api.runAndWait(district, "R50");
+        String gridworker = api.login("gridworker");
+        String outside = (String) Sql.value(ds, "SELECT b.building_id FROM building b JOIN household h ON "
+                + "h.building_id = b.id WHERE b.grid_code <> '220802001001001' ORDER BY b.building_id LIMIT 1");
+        Api.Response a = api.get("/api/buildings/" + outside + "/risk?scenario=R50", gridworker);
+        Api.Response b = api.get("/api/buildings/NO-SUCH-BUILDING/risk?scenario=R50", gridworker);
+        assertEquals(404, a.status(), a.toString());
+        assertEquals(404, b.status(), b.toString());
+        assertEquals(a.json().get("detail").asText().replace(outside, "?"),
+                b.json().get("detail").asText().replace("NO-SUCH-BUILDING", "?"));
+        assertFalse(a.body().contains("HH"), "no household id: " + a.body());
+        String reveal = URLEncoder.encode(outside, StandardCharsets.UTF_8);
+        assertEquals(404, api.get("/api/buildings/" + reveal, gridworker).status());
+    }
+
+    @Test
+    void theAuditLogHoldsNoRawAttemptedUserNames() {
+        Api.Response longName = api.postJson("/login", null, "{\"username\":\"" + "x".repeat(20_000)
+                + "\",\"password\":\"x\"}");
+        assertEquals(400, longName.status(), longName.toString());
+        Api.Response newline = api.postJson("/login", null, "{\"username\":\"admin\\nLOGIN ok\",\"password\":\"x\"}");
+        assertEquals(400, newline.status());
+        assertEquals(401, api.postJson("/login", null, "{\"username\":\"nobody-" + "y".repeat(40)
+                + "\",\"password\":\"x\"}").status());
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE length(actor) > 100 OR actor ~ '[\\n\\r]' "
+                + "OR length(coalesce(object_id, '')) > 200"));
+        assertNull(Sql.value(ds, "SELECT actor FROM audit_log WHERE actor LIKE 'xxxxxxxxxx%' LIMIT 1"));
+    }
+}
