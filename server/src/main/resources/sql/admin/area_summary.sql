@@ -1,4 +1,4 @@
--- Counts below one area. 1..6 all the same code prefix (e.g. '220802%').
+-- Counts below one area. 1..6 all the same code prefix (e.g. a county code and '%').
 SELECT
     (SELECT count(*) FROM admin_area WHERE level = 'STREET' AND code LIKE ?)           AS streets,
     (SELECT count(*) FROM admin_area WHERE level = 'COMMUNITY' AND code LIKE ?)        AS communities,

@@ -2,6 +2,7 @@
 WITH rs AS (SELECT * FROM risk_rule_set WHERE version = ?)
 SELECT h.household_id, b.building_id, coalesce(b.grid_code, b.community_code) AS scope_code, h.unit, h.floor,
        h.room, h.members, h.elderly, h.children, h.sick, h.disabled, h.pregnant, h.living_alone, h.oldest_age,
+       gm_is_vulnerable(h) AS vulnerable,
        b.safety_grade, b.floors AS building_floors,
        rb.model_depth_m, rb.recorded_depth_m, rb.recorded_flood, coalesce(rb.zone_kinds, '{}') AS zone_kinds, rb.near_m,
        greatest(coalesce(rb.model_depth_m, 0), coalesce(rb.recorded_depth_m, 0)) AS depth_m,

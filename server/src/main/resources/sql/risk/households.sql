@@ -4,6 +4,7 @@ WITH rs AS (SELECT * FROM risk_rule_set WHERE version = ?)
 SELECT y.*, count(*) OVER () AS total FROM (SELECT * FROM (
     SELECT h.household_id, b.building_id, h.unit, h.floor, h.room, h.members, h.elderly, h.children, h.sick,
            h.disabled, h.pregnant, h.living_alone, h.oldest_age, h.contact_name, h.phone, h.id_number,
+           gm_vulnerable_people(h) AS vulnerable_people,
            b.safety_grade, b.address,
            greatest(coalesce(rb.model_depth_m, 0), coalesce(rb.recorded_depth_m, 0)) AS depth_m,
            gm_effective_depth(greatest(coalesce(rb.model_depth_m, 0), coalesce(rb.recorded_depth_m, 0)), h.floor, rs) AS effective_m,

@@ -4,7 +4,7 @@ WITH q AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS p)
 SELECT t.id, t.number, t.status, t.description, t.created_at, t.grid_code,
        ST_Distance(t.geom::geography, q.p::geography) AS distance_m
 FROM ticket t, q
-WHERE t.category_code = ? AND t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED')
+WHERE t.category_code = ? AND t.open
   AND t.duplicate_of IS NULL AND t.created_at > now() - make_interval(hours => ?)
   AND t.geom && ST_Expand(q.p, ?) AND ST_DWithin(t.geom::geography, q.p::geography, ?)
   AND t.id IS DISTINCT FROM ?

@@ -2,8 +2,8 @@
 -- 1 batch size
 WITH due AS (
     SELECT t.id FROM ticket t
-    WHERE t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED')
-      AND t.due_at < now() AND t.level = 'DEPARTMENT' AND NOT t.overdue_noted
+    WHERE t.open
+      AND t.due_at < now() AND t.level IN (SELECT code FROM ticket_level WHERE next IS NULL) AND NOT t.overdue_noted
     ORDER BY t.due_at LIMIT ? FOR UPDATE SKIP LOCKED
 ),
 up AS (UPDATE ticket t SET overdue_noted = true, updated_at = now() FROM due WHERE t.id = due.id

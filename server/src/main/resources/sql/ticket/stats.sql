@@ -1,5 +1,5 @@
 -- Ticket figures for an area and period, per child area and in total (the row with child NULL). Tickets merged as
--- duplicates are not counted. 办结 = resolved and not reopened since (RESOLVED, VISITED, CLOSED); 按时 = resolved
+-- duplicates are not counted. 办结 = resolved and not reopened since (a status not in the open group of ticket_status); 按时 = resolved
 -- before its due time without ever escalating for lateness; 满意 = a 回访 rating of 4 or 5.
 -- 1 child code length, 2 area LIKE, 3 from, 4 to
 WITH t AS (
@@ -9,14 +9,14 @@ WITH t AS (
 )
 SELECT t.child,
        count(*) AS received,
-       count(*) FILTER (WHERE t.status IN ('RESOLVED', 'VISITED', 'CLOSED')) AS resolved,
-       count(*) FILTER (WHERE t.status IN ('RESOLVED', 'VISITED', 'CLOSED') AND t.resolved_on_time) AS resolved_on_time,
+       count(*) FILTER (WHERE NOT t.open) AS resolved,
+       count(*) FILTER (WHERE NOT t.open AND t.resolved_on_time) AS resolved_on_time,
        avg(extract(epoch FROM t.resolved_at - t.created_at) / 3600.0)
-           FILTER (WHERE t.status IN ('RESOLVED', 'VISITED', 'CLOSED')) AS avg_hours_to_resolve,
+           FILTER (WHERE NOT t.open) AS avg_hours_to_resolve,
        count(*) FILTER (WHERE t.rating IS NOT NULL) AS rated,
        count(*) FILTER (WHERE t.rating >= 4) AS satisfied,
-       count(*) FILTER (WHERE t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED')) AS backlog,
-       count(*) FILTER (WHERE t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED')
+       count(*) FILTER (WHERE t.open) AS backlog,
+       count(*) FILTER (WHERE t.open
                         AND t.due_at < now()) AS overdue
 FROM t
 GROUP BY ROLLUP (t.child)

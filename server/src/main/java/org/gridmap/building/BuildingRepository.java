@@ -28,7 +28,8 @@ class BuildingRepository {
 
     record HouseholdRow(String householdId, String buildingId, Integer unit, int floor, String room, int members,
                         int elderly, int children, int sick, int disabled, int pregnant, boolean livingAlone,
-                        Integer oldestAge, String contactName, String phone, String idNumber, String scopeCode) {}
+                        Integer oldestAge, String contactName, String phone, String idNumber, String scopeCode,
+                        int vulnerable) {}
 
     record StewardRow(String stewardId, String name, String phone, String role, Integer unit) {}
 
@@ -80,7 +81,7 @@ class BuildingRepository {
                 rs.getInt("floor"), rs.getString("room"), rs.getInt("members"), rs.getInt("elderly"),
                 rs.getInt("children"), rs.getInt("sick"), rs.getInt("disabled"), rs.getInt("pregnant"),
                 rs.getBoolean("living_alone"), Rows.intOrNull(rs, "oldest_age"), rs.getString("contact_name"),
-                rs.getString("phone"), rs.getString("id_number"), scope);
+                rs.getString("phone"), rs.getString("id_number"), scope, rs.getInt("vulnerable"));
     }
 
     List<StewardRow> stewards(Connection c, BuildingRow b) throws SQLException {

@@ -6,6 +6,7 @@ import org.gridmap.support.Db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The feature queries over the catalogue's views (tiles have their own in {@link TileService}). Identifiers come
@@ -24,6 +25,90 @@ class LayerRepository {
         this.db = db;
     }
 
+    /**
+     * One vector tile of a layer, made by PostGIS (ST_AsMVT / ST_AsMVTGeom in Web Mercator, 4096 extent, 64 px
+     * buffer), uncached.
+     *
+     * @param scopeLike the caller's area as a LIKE pattern, for layers cut to the caller's area (ignored otherwise)
+     * @return the MVT bytes, or null for an empty tile
+     */
+    byte[] tile(Layer layer, int z, int x, int y, String scenario, String scopeLike) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(tileSql(layer))) {
+                int k = 1;
+                ps.setString(k++, layer.id());
+                for (int rep = 0; rep < 2; rep++) {
+                    ps.setInt(k++, z);
+                    ps.setInt(k++, x);
+                    ps.setInt(k++, y);
+                }
+                if (layer.scenario() == Layer.Scenario.REQUIRED) {
+                    ps.setString(k++, scenario);
+                }
+                if (!layer.isPublic()) {
+                    ps.setString(k, scopeLike);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            }
+        });
+    }
+
+    /** The tile query of a layer (sql/layer/tile.sql with the layer's view and columns); identifiers from the catalogue. */
+    static String tileSql(Layer l) {
+        StringBuilder props = new StringBuilder();
+        for (String p : l.properties().keySet()) {
+            props.append(", t.").append(p);
+        }
+        return org.gridmap.support.Sql.get("layer/tile").replace("/*columns*/", props).replace("/*view*/", l.view())
+                .replace("/*scenario*/", l.scenario() == Layer.Scenario.REQUIRED ? " AND t.scenario = ?" : "")
+                .replace("/*scope*/", l.isPublic() ? "" : " AND t." + l.scope() + " LIKE ?");
+    }
+
+    /** A layer's published properties, from its view's columns: name → JSON type (string, integer, number, boolean). */
+    Map<String, String> properties(Layer l) {
+        return db.read(c -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(org.gridmap.support.Sql.get("layer/view_columns"))) {
+                ps.setString(1, l.view());
+                ps.setString(2, l.scope());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), jsonType(rs.getString(2)));
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalStateException("layer " + l.id() + ": view " + l.view() + " has no columns to publish");
+            }
+            return out;
+        });
+    }
+
+    static String jsonType(String sqlType) {
+        return switch (sqlType) {
+            case "integer", "bigint", "smallint" -> "integer";
+            case "numeric", "double precision", "real" -> "number";
+            case "boolean" -> "boolean";
+            default -> "string";
+        };
+    }
+
+    /** A layer's data version: the sum of its tables' versions (db/migration/R__50_layers.sql). */
+    long version(Layer l) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(org.gridmap.support.Sql.get("layer/version"))) {
+                ps.setArray(1, c.createArrayOf("text", l.tables().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** The scenario code tile URLs should carry: {@code asked} if it exists, else the default one; empty if none. */
     java.util.Optional<String> scenarioForTiles(String asked) {
         return db.read(c -> {
@@ -37,30 +122,42 @@ class LayerRepository {
         });
     }
 
-    /** The layer's extent in lon/lat: {minLon, minLat, maxLon, maxLat}; the service envelope when it is empty. */
-    double[] extent(Layer l) {
+    /** The layer's extent in lon/lat: {minLon, minLat, maxLon, maxLat}; empty when the layer has no features. */
+    java.util.Optional<double[]> extent(Layer l) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
-                    + "(SELECT ST_Extent(geom) AS e FROM " + l.view() + ") x"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(filled("layer/extent", l, "")); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 double x0 = rs.getDouble(1);
-                return rs.wasNull() ? new double[] {121.5, 44.1, 124.5, 46.4}
-                        : new double[] {x0, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+                return rs.wasNull() ? java.util.Optional.<double[]>empty()
+                        : java.util.Optional.of(new double[] {x0, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
             }
         });
     }
 
     /**
-     * A page of features ordered by id.
+     * A page of features ordered by id, with the number matched.
      *
-     * @param where SQL conditions on alias {@code t} built from catalogue names, with {@code ?} for {@code args}
+     * @param bbox    {minLon, minLat, maxLon, maxLat} or null
+     * @param equals  published property → the text value it must have (names from the layer's definition only)
      */
-    Page page(Layer l, String where, List<Object> args, int limit, int offset) {
-        String sql = select(l) + ", count(*) OVER () FROM " + l.view() + " t" + where + " ORDER BY t.id LIMIT ? OFFSET ?";
+    Page page(Layer l, double[] bbox, Map<String, String> equals, int limit, int offset) {
+        StringBuilder filters = new StringBuilder();
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(bbox == null ? null : bbox[0]);
+        for (int k = 0; k < 4; k++) {
+            args.add(bbox == null ? null : bbox[k]);
+        }
+        for (Map.Entry<String, String> e : equals.entrySet()) {
+            if (!l.properties().containsKey(e.getKey())) {
+                throw new IllegalArgumentException("not a property of " + l.id() + ": " + e.getKey());
+            }
+            filters.append(" AND t.").append(e.getKey()).append("::text = ?");
+            args.add(e.getValue());
+        }
         return db.read(c -> {
             java.util.ArrayList<Row> rows = new java.util.ArrayList<>();
             long matched = -1;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement(filled("layer/items", l, filters.toString()))) {
                 int i = bind(ps, args);
                 ps.setInt(i++, limit);
                 ps.setInt(i, offset);
@@ -72,7 +169,7 @@ class LayerRepository {
                 }
             }
             if (matched < 0) { // past the last page: the window count is not there, count on its own
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + l.view() + " t" + where)) {
+                try (PreparedStatement ps = c.prepareStatement(filled("layer/items_count", l, filters.toString()))) {
                     bind(ps, args);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -86,7 +183,7 @@ class LayerRepository {
 
     Row one(Layer l, String id) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(select(l) + " FROM " + l.view() + " t WHERE t.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(filled("layer/item", l, ""))) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
@@ -95,13 +192,15 @@ class LayerRepository {
         });
     }
 
-    private static String select(Layer l) {
-        StringBuilder props = new StringBuilder("json_build_object(");
+    /** A layer statement with the view, its published properties and the filters put in from its definition. */
+    private static String filled(String sql, Layer l, String filters) {
+        StringBuilder props = new StringBuilder();
         int k = 0;
         for (String p : l.properties().keySet()) {
             props.append(k++ > 0 ? ", " : "").append("'").append(p).append("', t.").append(p);
         }
-        return "SELECT t.id, " + props + ")::text, ST_AsGeoJSON(t.geom, 7)";
+        return org.gridmap.support.Sql.get(sql).replace("/*properties*/", props).replace("/*view*/", l.view())
+                .replace("/*filters*/", filters);
     }
 
     private static int bind(PreparedStatement ps, List<Object> args) throws java.sql.SQLException {

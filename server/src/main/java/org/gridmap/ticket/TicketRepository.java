@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.OffsetDateTime;
 
 /**
  * The only SQL on tickets. Reporter contact, and phone or ID numbers in descriptions and addresses, come back masked
@@ -172,25 +173,229 @@ class TicketRepository {
         }
     }
 
-    /** Runs an UPDATE on one ticket; {@code sql} sets columns from {@code args} and has the id as its last parameter. */
-    void update(Connection c, long id, String set, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET " + set + ", updated_at = now() WHERE id = ?")) {
+    /** Runs one of the per-action UPDATEs of {@code sql/ticket/}; the parameters in the file's order. */
+    private static int run(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/" + sql))) {
             int k = 1;
             for (Object a : args) {
                 ps.setObject(k++, a);
             }
-            ps.setLong(k, id);
-            ps.executeUpdate();
+            return ps.executeUpdate();
+        }
+    }
+
+    void setStatus(Connection c, long id, Status to) throws SQLException {
+        run(c, "set_status", to.name(), id);
+    }
+
+    void dispatch(Connection c, long id, Status to, String assignee) throws SQLException {
+        run(c, "dispatch", to.name(), assignee, id);
+    }
+
+    void resolve(Connection c, long id, Status to) throws SQLException {
+        run(c, "resolve", to.name(), id);
+    }
+
+    void visit(Connection c, long id, Status to, int rating) throws SQLException {
+        run(c, "visit", to.name(), rating, id);
+    }
+
+    void close(Connection c, long id, Status to) throws SQLException {
+        run(c, "close", to.name(), id);
+    }
+
+    void reopen(Connection c, long id, Status to, int hours) throws SQLException {
+        run(c, "reopen", to.name(), hours, id);
+    }
+
+    void escalate(Connection c, long id, Level to, int hours) throws SQLException {
+        run(c, "escalate", to.name(), hours, id);
+    }
+
+    void linkDuplicate(Connection c, long id, Status to, long other) throws SQLException {
+        run(c, "link_duplicate", to.name(), other, id);
+    }
+
+    /** Moves a ticket to a current grid; false (and nothing changed) when the grid is not current. */
+    boolean reroute(Connection c, long id, String grid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/reroute"))) {
+            ps.setLong(1, id);
+            ps.setString(2, grid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
     /** Marks a change that lives in another table (a department call or report): updated_at moves and the ticket's
      *  trigger announces it to open maps. */
     void touch(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET updated_at = now() WHERE id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
+        run(c, "touch", id);
+    }
+
+    /** 吹哨: calls departments to a ticket (a department already called is left as it is). */
+    void call(Connection c, long id, List<String> departments, String by, String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/call_insert"))) {
+            for (String d : departments) {
+                ps.setLong(1, id);
+                ps.setString(2, d);
+                ps.setString(3, by);
+                ps.setString(4, note);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
+    }
+
+    /** 报到: a called department reports in; false when that department was not called to this ticket. */
+    boolean report(Connection c, long id, String department, String note) throws SQLException {
+        return run(c, "call_report", note, id, department) > 0;
+    }
+
+    /** Subscribes the connection to ticket changes (gm_ticket_notify in R__40_tickets.sql sends them). */
+    void listen(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/listen"))) {
+            ps.execute();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ idempotency
+
+    /** What an Idempotency-Key was used for. */
+    record Stored(String requestHash, long ticketId, String response) {}
+
+    /** Claims a key for a new ticket in its transaction; false when the key was used (by a concurrent request). */
+    boolean claim(Connection c, String caller, String key, String hash, long ticketId, String response)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/idempotency_claim"))) {
+            ps.setString(1, caller);
+            ps.setString(2, key);
+            ps.setString(3, hash);
+            ps.setLong(4, ticketId);
+            ps.setString(5, response);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    Optional<Stored> stored(Connection c, String caller, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/idempotency_get"))) {
+            ps.setString(1, caller);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Stored(rs.getString("request_hash"), rs.getLong("ticket_id"),
+                        rs.getString("response"))) : Optional.empty();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ escalation
+
+    /** One batch of the escalation sweep; the number of tickets moved up a level. */
+    int escalateDue(Connection c, int batch, String instance) throws SQLException {
+        return rows(c, "ticket/escalate_due", batch, instance);
+    }
+
+    /** One batch of noting top-level tickets newly overdue; the number noted. */
+    int noteOverdueAtTop(Connection c, int batch) throws SQLException {
+        return rows(c, "ticket/overdue_top", batch);
+    }
+
+    private static int rows(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get(sql))) {
+            int k = 1;
+            for (Object a : args) {
+                ps.setObject(k++, a);
+            }
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ lists
+
+    /**
+     * What a list asks for, already validated; null means "any". {@code scope} is the caller's area (every ticket
+     * whose grid code starts with it), and {@code caller}'s own tickets are always included.
+     */
+    record Criteria(String scope, String caller, double[] bbox, double[] near, Double radiusM, String grid,
+                    String area, String polygonWkt, List<String> statuses, List<String> categories,
+                    List<String> levels, List<String> sources, List<String> numbers, Boolean overdue,
+                    OffsetDateTime from, OffsetDateTime to) {}
+
+    /** One page of tickets and the total matching (-1 when asked past the last page). */
+    record Found(long total, List<Ticket> tickets) {}
+
+    Found list(Connection c, Criteria q, int limit, int offset) throws SQLException {
+        List<Ticket> out = new ArrayList<>();
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/list"))) {
+            // planned with the values, so unused filters fold away and used ones can take their index
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            int k = 1;
+            ps.setString(k++, q.scope());
+            ps.setString(k++, q.caller());
+            for (int i = 0; i < 4; i++) {
+                ps.setObject(k++, q.bbox() == null ? null : q.bbox()[i], Types.DOUBLE);
+            }
+            ps.setObject(k++, q.near() == null ? null : q.near()[0], Types.DOUBLE);
+            ps.setObject(k++, q.near() == null ? null : q.near()[1], Types.DOUBLE);
+            ps.setObject(k++, q.near() == null ? null : q.radiusM(), Types.DOUBLE);
+            ps.setString(k++, q.grid());
+            ps.setString(k++, q.area());
+            ps.setString(k++, q.polygonWkt());
+            for (List<String> list : List.of(opt(q.statuses()), opt(q.categories()), opt(q.levels()), opt(q.sources()),
+                    opt(q.numbers()))) {
+                ps.setArray(k++, list.isEmpty() ? null : c.createArrayOf("text", list.toArray()));
+            }
+            ps.setObject(k++, q.overdue(), Types.BOOLEAN);
+            ps.setObject(k++, q.from(), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(k++, q.to(), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setInt(k++, limit);
+            ps.setInt(k, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ticket(rs, false));
+                    total = rs.getLong("total");
+                }
+            }
+        }
+        return new Found(out.isEmpty() && offset > 0 ? -1 : total, out);
+    }
+
+    private static List<String> opt(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+    /** Counts for an area and period: one row per child area and the total (child null). */
+    record Counts(String child, long received, long resolved, long resolvedOnTime, Double avgHoursToResolve,
+                  long rated, long satisfied, long backlog, long overdue) {}
+
+    List<Counts> stats(Connection c, int childLength, String area, OffsetDateTime from, OffsetDateTime to)
+            throws SQLException {
+        List<Counts> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/stats"))) {
+            ps.setInt(1, childLength);
+            ps.setString(2, area + "%");
+            ps.setObject(3, from);
+            ps.setObject(4, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double avg = rs.getDouble("avg_hours_to_resolve");
+                    Double avgHours = rs.wasNull() ? null : avg;
+                    out.add(new Counts(rs.getString("child"), rs.getLong("received"), rs.getLong("resolved"),
+                            rs.getLong("resolved_on_time"), avgHours, rs.getLong("rated"), rs.getLong("satisfied"),
+                            rs.getLong("backlog"), rs.getLong("overdue")));
+                }
+            }
+        }
+        return out;
     }
 
     List<Event> events(Connection c, long id) throws SQLException {

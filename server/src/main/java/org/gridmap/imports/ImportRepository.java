@@ -17,7 +17,7 @@ import java.util.Map;
  * (sql/imports/&lt;kind&gt;_check.sql), then the upsert (sql/imports/&lt;kind&gt;_upsert.sql). Column names come
  * from the kind's fixed field catalogue, never from the file.
  */
-final class ImportWriter {
+final class ImportRepository {
 
     /** Rows that refer to things that do not exist; the caller rolls back. */
     static final class ReferenceErrors extends Exception {

@@ -1,0 +1,2 @@
+-- Fresh planner statistics for every table after the sample load
+ANALYZE

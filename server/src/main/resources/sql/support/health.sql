@@ -1,0 +1,2 @@
+-- The health check: the database answers
+SELECT 1
