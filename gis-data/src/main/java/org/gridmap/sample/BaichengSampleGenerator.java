@@ -2,6 +2,7 @@ package org.gridmap.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmap.geo.Reproject;
 import org.gridmap.sample.SampleCity.Area;
 import org.gridmap.sample.SampleCity.Building;
 import org.gridmap.sample.SampleCity.Grid;
@@ -14,8 +15,6 @@ import org.gridmap.sample.SampleCity.Steward;
 import org.gridmap.sample.SampleCity.Water;
 import org.gridmap.sample.SampleCity.Zone;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -25,10 +24,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +76,7 @@ public final class BaichengSampleGenerator {
     private final Random rnd;
     private final GeometryFactory gf = new GeometryFactory(new PrecisionModel(1e7), 4326);
     private final GeometryFactory gfm = new GeometryFactory(new PrecisionModel(), 4550);
-    private final CoordinateTransform toWgs;
+    private final Reproject.PointFunction toWgs;
     private final double x0;
     private final double y0;
     private final int cols;
@@ -117,14 +112,11 @@ public final class BaichengSampleGenerator {
         this.seed = seed;
         this.targetHouseholds = targetHouseholds;
         this.rnd = new Random(seed);
-        CRSFactory crs = new CRSFactory();
-        this.toWgs = new CoordinateTransformFactory().createTransform(crs.createFromName("EPSG:4550"),
-                crs.createFromName("EPSG:4326"));
-        CoordinateTransform toGk = new CoordinateTransformFactory().createTransform(crs.createFromName("EPSG:4326"),
-                crs.createFromName("EPSG:4550"));
-        ProjCoordinate c = toGk.transform(new ProjCoordinate(CENTRE_LON, CENTRE_LAT), new ProjCoordinate());
-        this.x0 = c.x;
-        this.y0 = c.y;
+        this.toWgs = Reproject.epsg(4550, 4326);
+        double[] c = new double[2];
+        Reproject.epsg(4326, 4550).apply(CENTRE_LON, CENTRE_LAT, c);
+        this.x0 = c[0];
+        this.y0 = c[1];
         double units = targetHouseholds / EXPECTED_HOUSEHOLDS_PER_UNIT;
         double blocks = units / 2.0;
         this.cols = (int) Math.max(4, Math.round(Math.sqrt(blocks * 1.25)));
@@ -187,8 +179,9 @@ public final class BaichengSampleGenerator {
 
     private Coordinate toLonLat(double lx, double ly) {
         double[] p = toProjected(lx, ly);
-        ProjCoordinate out = toWgs.transform(new ProjCoordinate(p[0], p[1]), new ProjCoordinate());
-        return new Coordinate(round7(out.x), round7(out.y));
+        double[] out = new double[2];
+        toWgs.apply(p[0], p[1], out);
+        return new Coordinate(round7(out[0]), round7(out[1]));
     }
 
     private static double round7(double v) {
@@ -801,26 +794,7 @@ public final class BaichengSampleGenerator {
     // ---------------------------------------------------------------- floods
 
     private Geometry toWgs(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int k) {
-                ProjCoordinate out = toWgs.transform(new ProjCoordinate(seq.getX(k), seq.getY(k)),
-                        new ProjCoordinate());
-                seq.setOrdinate(k, 0, round7(out.x));
-                seq.setOrdinate(k, 1, round7(out.y));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+        Geometry copy = Reproject.copy(g, toWgs, 4326, 7);
         Geometry w = gf.createGeometry(copy);
         return w.isValid() ? w : GeometryFixer.fix(w);
     }

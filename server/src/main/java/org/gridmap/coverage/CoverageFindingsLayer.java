@@ -3,31 +3,28 @@ package org.gridmap.coverage;
 import jakarta.inject.Singleton;
 import org.gridmap.coverage.CoverageEngine.Finding;
 import org.gridmap.layer.DerivedLayer;
+import org.gridmap.layer.Layer;
+import org.gridmap.layer.LayerSource;
 import org.gridmap.support.Db;
-import org.gridmap.support.Sql;
 import org.gridmap.support.Wkb;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The coverage findings layer (V8): every finding of the whole database, as a snapshot tagged with the data version
- * it was computed from. A read finds the snapshot current or recomputes it first (one instance at a time, under a
+ * The coverage findings layer: every finding of the whole database, as a snapshot tagged with the data version of its
+ * inputs it was computed from. A read finds the snapshot current or recomputes it first (one instance at a time, under a
  * transaction-scoped advisory lock; the others wait and then find it current).
  */
 @Singleton
-public class CoverageFindingsLayer implements DerivedLayer {
+public class CoverageFindingsLayer implements DerivedLayer, LayerSource {
+    /** What the findings are computed from: their snapshot (and their tiles) follow these tables' versions. */
+    static final List<String> INPUTS = List.of("admin_area", "grid", "building", "area_stats", "steward", "setting");
+
     private static final Logger LOG = LoggerFactory.getLogger(CoverageFindingsLayer.class);
-    private static final int LOCK = 7263;
 
     /** A finding as stored, for a grid's panel. */
     @io.micronaut.serde.annotation.Serdeable(naming = io.micronaut.serde.config.naming.SnakeCaseStrategy.class)
@@ -36,10 +33,12 @@ public class CoverageFindingsLayer implements DerivedLayer {
 
     private final Db db;
     private final CoverageService coverage;
+    private final CoverageRepository repo;
 
-    CoverageFindingsLayer(Db db, CoverageService coverage) {
+    CoverageFindingsLayer(Db db, CoverageService coverage, CoverageRepository repo) {
         this.db = db;
         this.coverage = coverage;
+        this.repo = repo;
     }
 
     @Override
@@ -48,15 +47,19 @@ public class CoverageFindingsLayer implements DerivedLayer {
     }
 
     @Override
+    public List<Layer> layers() {
+        return List.of(Layer.define(layerId(), "覆盖质检问题", "Coverage findings", "layer_coverage_findings", "Geometry",
+                80, 10, 20, Layer.Scenario.NONE, "scope", INPUTS.toArray(String[]::new)));
+    }
+
+    @Override
     public void refresh() {
-        if (current(db.read(CoverageFindingsLayer::versions))) {
+        if (current(db.read(c -> repo.versions(c, INPUTS)))) {
             return;
         }
         db.tx(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
-            }
-            long[] v = versions(c);
+            repo.lockRebuild(c);
+            long[] v = repo.versions(c, INPUTS);
             if (current(v)) {
                 return null; // another request or instance did it while this one waited
             }
@@ -64,36 +67,16 @@ public class CoverageFindingsLayer implements DerivedLayer {
             // The data version is read before the analysis: if data changes during it, the snapshot is tagged with
             // the older version and the next read computes it again.
             List<Finding> findings = coverage.analyze("").findings();
-            try (Statement st = c.createStatement()) {
-                st.execute("DELETE FROM coverage_finding");
+            List<CoverageRepository.NewFinding> rows = new ArrayList<>();
+            int n = 0;
+            for (Finding f : findings) {
+                Geometry g = storable(f.geom() == null ? null : coverage.metric().toWgs84(f.geom()));
+                rows.add(new CoverageRepository.NewFinding(f.kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                        + (++n), f.kind().name(), f.communityCode(), f.gridCode(), f.otherGridCode(), f.buildingId(),
+                        CoverageService.round(f.areaM2()), CoverageService.round(f.lengthM()), f.households(),
+                        f.detail(), g == null ? null : Wkb.write(g)));
             }
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/finding_insert"))) {
-                int n = 0;
-                for (Finding f : findings) {
-                    ps.setString(1, f.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + (++n));
-                    ps.setString(2, f.kind().name());
-                    ps.setString(3, f.communityCode());
-                    ps.setString(4, f.gridCode());
-                    ps.setString(5, f.otherGridCode());
-                    ps.setString(6, f.buildingId());
-                    ps.setDouble(7, CoverageService.round(f.areaM2()));
-                    ps.setDouble(8, CoverageService.round(f.lengthM()));
-                    if (f.households() == null) {
-                        ps.setNull(9, Types.INTEGER);
-                    } else {
-                        ps.setInt(9, f.households());
-                    }
-                    ps.setString(10, f.detail());
-                    Geometry g = storable(f.geom() == null ? null : coverage.metric().toWgs84(f.geom()));
-                    ps.setBytes(11, g == null ? null : Wkb.write(g));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/snapshot_replace"))) {
-                ps.setLong(1, v[0]);
-                ps.executeUpdate();
-            }
+            repo.replace(c, rows, v[0]);
             LOG.info("coverage findings layer: {} findings at data version {} in {} ms", findings.size(), v[0],
                     (System.nanoTime() - t0) / 1_000_000);
             return null;
@@ -103,22 +86,7 @@ public class CoverageFindingsLayer implements DerivedLayer {
     /** The findings naming a grid, from a current snapshot. */
     public List<Stored> ofGrid(String gridCode) {
         refresh();
-        return db.read(c -> {
-            List<Stored> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/findings_of_grid"))) {
-                ps.setString(1, gridCode);
-                ps.setString(2, gridCode);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int hh = rs.getInt(8);
-                        Integer households = rs.wasNull() ? null : hh;
-                        out.add(new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getDouble(6), rs.getDouble(7), households, rs.getString(9)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read(c -> repo.findingsOfGrid(c, gridCode));
     }
 
     /**
@@ -139,14 +107,5 @@ public class CoverageFindingsLayer implements DerivedLayer {
 
     private static boolean current(long[] v) {
         return v[1] == v[0];
-    }
-
-    private static long[] versions(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/snapshot_version"));
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long snap = rs.getLong(2);
-            return new long[] {rs.getLong(1), rs.wasNull() ? -1 : snap};
-        }
     }
 }

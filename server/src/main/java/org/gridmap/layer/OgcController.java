@@ -49,8 +49,11 @@ class OgcController {
     private final LayerRepository features;
     private final JsonMapper json;
     private final PublicUrl publicUrl;
+    private final org.gridmap.support.Deployment deployment;
 
-    OgcController(LayerCatalog catalog, LayerRepository features, JsonMapper json, PublicUrl publicUrl) {
+    OgcController(LayerCatalog catalog, LayerRepository features, JsonMapper json, PublicUrl publicUrl,
+                  org.gridmap.support.Deployment deployment) {
+        this.deployment = deployment;
         this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.features = features;
@@ -64,7 +67,9 @@ class OgcController {
         String b = base(req);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", "gridmap 网格地图 — OGC API – Features");
-        m.put("description", "白城市洮北区 grids, areas, flood zones, shelters and rivers (EPSG:4326 / CRS84)");
+        String district = deployment.district().name();
+        m.put("description", (district == null ? "" : district + ": ") + "grids, areas, flood zones, shelters and "
+                + "rivers (EPSG:4326 / CRS84)");
         m.put("links", List.of(
                 link(b + "/ogc?f=json", REL_SELF, JSON, "this document"),
                 link(b + "/ogc?f=html", REL_ALTERNATE, HTML, "this document as HTML"),
@@ -125,7 +130,7 @@ class OgcController {
                 link(self + "?f=html", REL_ALTERNATE, HTML, "this collection as HTML"),
                 link(self + "/items?f=json", REL_ITEMS, GEOJSON, "the features"),
                 link(self + "/items?f=html", REL_ITEMS, HTML, "the features as HTML")));
-        double[] e = features.extent(l);
+        double[] e = features.extent(l).orElseGet(() -> deployment.district().extent());
         c.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(e[0], e[1], e[2], e[3])), "crs", CRS84)));
         c.put("itemType", "feature");
         c.put("crs", List.of(CRS84));
@@ -175,22 +180,13 @@ class OgcController {
         if (q.containsKey("datetime")) {
             datetime(q.get("datetime"));
         }
-        List<String> where = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        if (bbox != null) {
-            where.add("t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-            for (double d : bbox) {
-                args.add(d);
-            }
-        }
+        Map<String, String> equals = new LinkedHashMap<>();
         for (String p : l.properties().keySet()) {
             if (q.containsKey(p)) {
-                where.add("t." + p + "::text = ?");
-                args.add(q.get(p));
+                equals.put(p, q.get(p));
             }
         }
-        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        LayerRepository.Page page = features.page(l, filter, args, limit, offset);
+        LayerRepository.Page page = features.page(l, bbox, equals, limit, offset);
         List<String> items = page.rows().stream().map(OgcController::feature).toList();
         long matched = page.matched();
         String b = base(req);
@@ -258,7 +254,7 @@ class OgcController {
         double[] v = new double[p.length];
         for (int k = 0; k < p.length; k++) {
             try {
-                v[k] = Double.parseDouble(p[k].strip());
+                v[k] = org.gridmap.support.Numbers.decimal(p[k]);
             } catch (NumberFormatException e) {
                 throw ProblemException.invalidParameter("bbox", "'" + p[k] + "' is not a number");
             }
@@ -283,7 +279,7 @@ class OgcController {
                 || parts[1].equals(".."))) {
             throw ProblemException.invalidParameter("datetime", "an interval needs at least one end");
         }
-        if (parts.length > 2) {
+        if (parts.length > 2 || parts.length == 1 && parts[0].equals("..")) {
             throw ProblemException.invalidParameter("datetime", "must be an RFC 3339 date-time or an interval");
         }
         for (String p : parts) {

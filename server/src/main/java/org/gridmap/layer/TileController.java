@@ -43,8 +43,11 @@ class TileController {
     private final TileService tiles;
     private final LayerRepository features;
     private final PublicUrl publicUrl;
+    private final org.gridmap.support.Deployment deployment;
 
-    TileController(LayerCatalog catalog, TileService tiles, LayerRepository features, PublicUrl publicUrl) {
+    TileController(LayerCatalog catalog, TileService tiles, LayerRepository features, PublicUrl publicUrl,
+                   org.gridmap.support.Deployment deployment) {
+        this.deployment = deployment;
         this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.tiles = tiles;
@@ -100,7 +103,7 @@ class TileController {
                 + (sc != null ? "?scenario=" + sc : "")));
         tj.put("minzoom", l.minZoom());
         tj.put("maxzoom", l.maxZoom());
-        double[] b = Arrays.stream(features.extent(l)).map(TileController::round).toArray();
+        double[] b = Arrays.stream(features.extent(l).orElseGet(() -> deployment.district().extent())).map(TileController::round).toArray();
         tj.put("bounds", List.of(b[0], b[1], b[2], b[3]));
         tj.put("center", List.of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, Math.max(l.minZoom(), 12)));
         Map<String, Object> vl = new LinkedHashMap<>();

@@ -100,6 +100,33 @@ class TileTest extends SmallSampleTest {
         assertEquals(304, fetchConditional(path, second.etag()), "unchanged since: 304");
     }
 
+    @Test
+    void aTicketWriteLeavesBuildingAndGridTilesValidAndChangesTicketTiles() throws Exception {
+        // Each layer's version is its tables' (issue 10): filing a ticket bumps "ticket" only.
+        String buildings = "/tiles/buildings/" + z + "/" + x + "/" + y + ".mvt?scenario=R50";
+        String grids = "/tiles/grids/" + z + "/" + x + "/" + y + ".mvt";
+        String tickets = "/tiles/tickets/" + z + "/" + x + "/" + y + ".mvt";
+        Raw b0 = fetch(buildings, token);
+        Raw g0 = fetch(grids, token);
+        Raw t0 = fetch(tickets, token);
+        assertTrue(t0.status() == 200 || t0.status() == 204, t0.status() + " " + new String(t0.body()));
+        String inTile = "(SELECT ST_PointOnSurface(geom) AS p FROM grid WHERE valid_to IS NULL AND ST_Intersects(geom, "
+                + "ST_Transform(ST_TileEnvelope(" + z + ", " + x + ", " + y + "), 4326)) ORDER BY grid_code LIMIT 1) q";
+        Object[] point = {Sql.value(ds, "SELECT ST_X(p) FROM " + inTile), Sql.value(ds, "SELECT ST_Y(p) FROM " + inTile)};
+        String category = api.get("/api/tickets/categories", token).json().get(0).get("code").asText();
+        Api.Response filed = api.postJson("/api/tickets", api.login("hotline"), "{\"source\":\"HOTLINE_12345\","
+                + "\"category\":\"" + category + "\",\"description\":\"积水 tile test\",\"lon\":" + point[0]
+                + ",\"lat\":" + point[1] + "}", "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertEquals(201, filed.status(), filed.toString());
+
+        assertEquals(304, fetchConditional(buildings, b0.etag()), "the cached building tile is still valid");
+        assertEquals(304, fetchConditional(grids, g0.etag()), "the cached grid tile is still valid");
+        Raw t1 = fetch(tickets, token);
+        assertEquals(200, t1.status());
+        assertNotEquals(t0.etag(), t1.etag(), "the ticket tile changed");
+        assertTrue(t1.body().length > t0.body().length, "and holds the new ticket");
+    }
+
     int fetchConditional(String path, String etag) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create(server.getURI() + path)).header("If-None-Match", etag)
                 .header("Authorization", "Bearer " + token).GET().build();
