@@ -4,7 +4,11 @@
 // Run from the repository root: node --test web/src/test/js/
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { fakeDocument, tags, withIds } from './fakedom.mjs';
+
+// What GET /api/vocabulary gives (VocabularyTest on the server checks this file against it).
+const VOCABULARY = JSON.parse(readFileSync(new URL('./vocabulary.json', import.meta.url), 'utf8'));
 
 const XSS = '<img src=x onerror=alert(document.domain)>';
 const XSS2 = '<script>window.__xss=1</script>';
@@ -15,6 +19,7 @@ const storage = values => ({ getItem: k => values[k] ?? null, setItem: (k, v) =>
   removeItem: k => { delete values[k]; } });
 globalThis.sessionStorage = storage({ 'gridmap.token': 'x.e30.y' });
 globalThis.localStorage = storage({});
+const vocabulary = await import('../../main/resources/public/js/vocabulary.js');
 
 let routes = {};
 globalThis.fetch = async (path, options = {}) => {
@@ -81,6 +86,7 @@ function fakeLeaflet() {
 function fakeMap() {
   const map = { handlers: {}, container: { style: {} }, fitted: [] };
   map.on = (type, fn) => { (map.handlers[type] ||= []).push(fn); };
+  map.off = (type, fn) => { map.handlers[type] = (map.handlers[type] || []).filter(f => f !== fn); };
   map.fire = (type, e) => (map.handlers[type] || []).forEach(fn => fn(e));
   map.getContainer = () => map.container;
   map.getBounds = () => ({ getWest: () => 122.8, getSouth: () => 45.6, getEast: () => 122.9, getNorth: () => 45.7 });
@@ -105,6 +111,7 @@ beforeEach(() => {
   L = fakeLeaflet();
   globalThis.L = L;
   routes = {};
+  vocabulary.use(vocabulary.index(VOCABULARY));
 });
 
 /** No element but the ones the modules make on purpose; in particular no img or script from a payload. */
@@ -139,12 +146,12 @@ describe('tickets', async () => {
       geometry: {} } });
     routes['/api/tickets/duplicates'] = () => ({ body: [{ id: 3, number: 'GD-0', distance_m: 12.3, description: XSS }] });
     routes['/api/tickets/7'] = () => ({ body: {
-      ticket: { id: 7, number: 'GD-7', category_name: XSS, status_zh: XSS2, level_zh: '社区', department: XSS,
+      ticket: { id: 7, number: 'GD-7', category_name: XSS, status: 'PENDING', level: 'COMMUNITY', department: XSS,
         overdue: true, description: XSS, grid_code: GRID, due_at: '2026-07-01T08:00:00Z' },
       events: [{ at: '2026-07-01T07:00:00Z', actor: XSS, action: 'CREATE', reason: XSS2, from_level: null,
         to_level: 'COMMUNITY' }] } });
     routes['/api/tickets?'] = () => ({ body: { total: 60, tickets: [{ id: 7, lat: 45.62, lon: 122.84, number: 'GD-7',
-      status: 'PENDING', overdue: true, category_name: XSS, status_zh: XSS2, level_zh: XSS, description: XSS }] } });
+      status: 'PENDING', level: 'STREET', overdue: true, category_name: XSS, description: XSS2 }] } });
   }
 
   test('the list, markers, detail and figures show server text literally', async () => {
@@ -180,7 +187,7 @@ describe('tickets', async () => {
     const detail = byId('ticket-detail');
     assert.equal(detail.dataset.id, '7');
     assert.equal(byId('ticket-detail-level').textContent, '社区');
-    assert.ok(byId('ticket-detail-status').textContent.includes(XSS2));
+    assert.ok(byId('ticket-detail-status').textContent.includes('待受理'), 'the status named from the vocabulary');
     assert.ok(byId('ticket-detail-status').textContent.includes('已超时'));
     assert.ok(detail.textContent.includes(XSS));
     const timeline = byId('ticket-timeline');
@@ -195,6 +202,21 @@ describe('tickets', async () => {
     const category = byId('ticket-category');
     assert.equal(category.options[0].textContent, `${XSS} · ${XSS2}`);
     assertNoInjectedElements();
+  });
+
+  test('stop() leaves no listener on the map and ends the live feed', async () => {
+    withIds(doc, 'tickets');
+    ticketRoutes();
+    let feedSignal = null;
+    routes['/api/tickets/stream'] = (path, options) => { feedSignal = options.signal; return abortError(); };
+    const map = fakeMap();
+    const tickets = ticketsModule(map, '220802');
+    await tickets.start();
+    assert.ok((map.handlers.click || []).length > 0 && (map.handlers.moveend || []).length > 0);
+    tickets.stop();
+    assert.deepEqual(map.handlers.click, [], 'no click listener left');
+    assert.deepEqual(map.handlers.moveend, [], 'no moveend listener left');
+    if (feedSignal) assert.equal(feedSignal.aborted, true, 'the feed request is aborted');
   });
 
   test('filing: the routed grid, the boundary warning, duplicates and the filed number', async () => {
@@ -277,7 +299,7 @@ describe('grid panel', async () => {
     assert.equal(state.grid, GRID);
     assert.ok(el.textContent.includes('网格 ' + XSS));
     assert.ok(el.textContent.includes(`${XSS2} · ${XSS}`));
-    assert.equal(byId('grid-must-move').textContent, '须转移: 3 户数 · 7 人数');
+    assert.equal(byId('grid-must-move').textContent, '须转移: 3 户 · 7 人');
     assert.equal(byId('grid-must-move').className, 'must-move');
     assert.equal(find(byId('grid-counts'), e => e.tagName === 'TR').length, 4);
     const stewards = children(byId('grid-stewards'));
@@ -289,7 +311,7 @@ describe('grid panel', async () => {
     assert.ok(findings[0].textContent.endsWith(XSS2));
     const print = byId('grid-print');
     assert.equal(print.getAttribute('href'), `/print.html?grid=${GRID}&scenario=R50&warning=II`);
-    assert.equal(print.getAttribute('target'), '_blank');
+    assert.ok(!print.getAttribute('target'), 'the sheet opens in this tab, whose login it needs');
     assert.equal(print.className, 'button');
     const close = byId('grid-close');
     assert.equal(close.className, 'link');
@@ -358,7 +380,7 @@ describe('map popups', async () => {
     assert.equal(popup.contents.length, 2);
     assert.equal(popup.contents[0].textContent, `${XSS}红色 · 5F · ${XSS2}`);
     assert.equal(popup.content.textContent, `${XSS} 红色${XSS2}`);
-    assert.equal(find(popup.content, e => e.className === 'swatch c-RED').length, 1);
+    assert.equal(find(popup.content, e => e.className === 'swatch' && e.dataset.color === 'RED').length, 1);
     assertNoInjectedElements();
   });
 

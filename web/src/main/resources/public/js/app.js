@@ -6,25 +6,33 @@ import * as layers from './layers.js';
 import { gridPanel } from './gridpanel.js';
 import { gridSearch } from './search.js';
 import { ticketsModule } from './tickets.js';
+import * as vocabulary from './vocabulary.js';
 
 const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null };
-const COLOUR_KEYS = ['RED', 'ORANGE', 'YELLOW', 'GREEN'];
 
 const config = await (await fetch('/config.json')).json();
+await vocabulary.load();
+const COLOUR_KEYS = vocabulary.codes('risk_colors');
+warningOptions();
 // maxZoom is set on the map itself: with no basemap there is no tile layer to give one.
 const map = L.map('map', { center: config.center, zoom: config.zoom, maxZoom: config.max_zoom, preferCanvas: true });
 if (config.basemap_url) {
   L.tileLayer(config.basemap_url, { attribution: config.basemap_attribution, maxZoom: config.max_zoom }).addTo(map);
 }
 map.attributionControl.addAttribution('gridmap · NBS 2023 · GSHHG');
-window.gridmapMap = map;
 const panel = gridPanel(map, state);
 gridSearch(map, code => panel.show(code));
 
 i18n.apply();
 document.getElementById('lang').addEventListener('click', async () => {
   i18n.toggle();
+  warningOptions();
   legend();
+  if (state.tickets) { // the ticket panel is built in one language: build it again in the other
+    state.tickets.stop();
+    state.tickets = ticketsModule(map, state.ticketArea);
+    await state.tickets.start();
+  }
   if (state.scenario) {
     await overlays(); // the layer switcher's labels
     await refresh();
@@ -73,27 +81,13 @@ async function start() {
   await overlays();
   await refresh();
   const claims = api.claims();
-  const area = claims.area || Object.keys(state.names).filter(c => c.length === 6).sort()[0] || '220802';
+  const area = claims.area || config.district_code || '';
   document.getElementById('user').textContent = claims.sub || '';
   if (!state.tickets) {
+    state.ticketArea = area;
     state.tickets = ticketsModule(map, area);
     await state.tickets.start();
   }
-}
-
-// First paint: every overlay's first tiles (or features) drawn after login, in ms since navigation. The benchmark
-// (./gridmap bench tiles) reads window.gridmapFirstPaint in headless Chromium.
-function watchFirstPaint(tileLayers) {
-  if (window.gridmapFirstPaint) return;
-  let pending = tileLayers.filter(l => map.getZoom() >= (l.options.minZoom || 0)).length;
-  const done = () => {
-    if (--pending === 0 && !window.gridmapFirstPaint) {
-      window.gridmapFirstPaint = performance.now();
-      document.body.dataset.painted = 'true';
-    }
-  };
-  if (pending === 0) { pending = 1; done(); return; }
-  tileLayers.filter(l => map.getZoom() >= (l.options.minZoom || 0)).forEach(l => l.once('load', done));
 }
 
 async function overlays() {
@@ -102,13 +96,12 @@ async function overlays() {
   const o = {};
   const tiles = [layers.floodZones(state.scenario), layers.gridRisk(state.scenario, gridClicked),
     layers.buildings(state.scenario), layers.areas()];
-  watchFirstPaint(tiles);
   o[i18n.t('zones')] = tiles[0].addTo(map);
   o[i18n.t('grids')] = tiles[1].addTo(map);
   o[i18n.t('buildings')] = tiles[2].addTo(map);
   o[i18n.t('areas')] = tiles[3].addTo(map);
   o[i18n.t('coverage_findings')] = layers.coverageFindings(); // off by default: QA staff switch it on
-  o[i18n.t('waters')] = (await layers.collection('waters', { color: '#3182bd', weight: 2, fillOpacity: 0.3 })).addTo(map);
+  o[i18n.t('waters')] = (await layers.collection('waters', { color: '#2b8cbe', weight: 2, fillOpacity: 0.3 })).addTo(map);
   o[i18n.t('shelters')] = (await layers.collection('shelters', null,
     p => h('div', null, h('b', null, p.name), h('br'), `${i18n.t('capacity')} ${p.capacity}`))).addTo(map);
   state.overlays = o;
@@ -117,21 +110,32 @@ async function overlays() {
 
 function gridClicked(p, latlng) {
   if (state.tickets && state.tickets.isPlacing()) return; // the click places a ticket's pin
-  const rows = COLOUR_KEYS.map(c => h('tr', null, h('td', null, swatch(c), i18n.t(c)), h('td', null, p[c.toLowerCase()])));
+  const rows = COLOUR_KEYS.map(c => h('tr', null, h('td', null, swatch(c), vocabulary.label('risk_colors', c)), h('td', null, p[c.toLowerCase()])));
   L.popup().setLatLng(latlng)
     .setContent(h('div', null, h('b', null, p.name), h('br'), p.grid_code, h('table', null, h('tbody', null, rows))))
     .openOn(map);
   panel.show(p.grid_code);
 }
 
+/** The warning levels, least severe first (Ⅳ … Ⅰ), named in the page's language; II is the default. */
+function warningOptions() {
+  const select = document.getElementById('warning');
+  const chosen = select.value || state.warning;
+  clear(select);
+  for (const code of [...vocabulary.codes('warning_levels')].reverse()) {
+    select.add(new Option(vocabulary.label('warning_levels', code), code));
+  }
+  select.value = chosen;
+}
+
 function legend() {
   const el = document.getElementById('legend');
-  replace(el, h('h2', null, i18n.t('legend')), COLOUR_KEYS.map(c => h('div', null, swatch(c), i18n.t(c))));
+  replace(el, h('h2', null, i18n.t('legend')), COLOUR_KEYS.map(c => h('div', null, swatch(c), vocabulary.label('risk_colors', c))));
 }
 
 /** The colour square before a colour's name (c is one of COLOUR_KEYS). */
 function swatch(c) {
-  return h('span', { class: 'swatch c-' + c });
+  return vocabulary.swatch(c);
 }
 
 async function refresh() {
@@ -140,7 +144,7 @@ async function refresh() {
   if (state.summaryAbort) state.summaryAbort.abort();
   state.summaryAbort = new AbortController();
   try {
-    const s = await api.get(`/api/risk/summary?area=220802&scenario=${encodeURIComponent(state.scenario)}`
+    const s = await api.get(`/api/risk/summary?area=${encodeURIComponent(config.district_code || '')}&scenario=${encodeURIComponent(state.scenario)}`
       + `&warning_level=${state.warning}`, state.summaryAbort.signal);
     const head = h('tr', null, h('th', null, i18n.t('street')), COLOUR_KEYS.map(c => h('th', null, swatch(c))),
       h('th', null, i18n.t('must_move')));
@@ -152,10 +156,9 @@ async function refresh() {
     state.summaryRow = row;
     replace(el, h('h2', null, `${i18n.t('district')} · ${i18n.t('households')}`),
       h('p', { class: 'must-move', id: 'must-move' }, `${i18n.t('must_move')}: ${s.must_move_households} `
-        + `${i18n.t('households')} · ${s.must_move_people} ${i18n.t('people')}`),
+        + `${i18n.t('hh_unit')} · ${s.must_move_people} ${i18n.t('people_unit')}`),
       h('table', { id: 'summary-table' }, h('tbody', null, head, row(i18n.t('district'), s.total),
         s.children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')))));
-    if (!window.gridmapSummaryAt) window.gridmapSummaryAt = performance.now(); // read by ./gridmap bench tiles
     el.querySelectorAll('tr.street-row').forEach(tr => tr.addEventListener('click', () => drillDown(tr)));
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {

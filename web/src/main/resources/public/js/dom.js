@@ -71,7 +71,7 @@ export function append(parent, ...children) {
  * An element. attrs (optional; may be left out when the first child is not a plain object):
  *   class: 'a b' or ['a', cond && 'b'];  id;  hidden: boolean;  dataset: { code: '…' } (null/false entries skipped);
  *   on: { click: fn, keydown: fn } or onclick: fn (functions only — handler strings are refused);
- *   style: an object of CSSOM properties ({ background: '#e6550d' }), for constants, never a string;
+ *   style: an object of CSSOM properties ({ background: '#2b8cbe' }), for constants, never a string;
  *   anything else through safeAttribute().
  */
 export function h(tag, attrs, ...children) {

@@ -3,8 +3,8 @@
 import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
+import * as vocabulary from './vocabulary.js';
 
-const COLOUR_KEYS = ['RED', 'ORANGE', 'YELLOW', 'GREEN'];
 
 export function gridPanel(map, state) {
   const el = document.getElementById('grid-panel');
@@ -26,10 +26,10 @@ export function gridPanel(map, state) {
       ]);
       if (outline) map.removeLayer(outline);
       outline = L.geoJSON(g.geometry, { style: { color: '#00e5ff', weight: 4, fill: false }, interactive: false }).addTo(map);
-      const counts = s ? h('tbody', null, COLOUR_KEYS.map(c => h('tr', null,
-        h('td', null, h('span', { class: 'swatch c-' + c }), t(c)), h('td', null, s.total.households[c])))) : null;
+      const counts = s ? h('tbody', null, vocabulary.codes('risk_colors').map(c => h('tr', null,
+        h('td', null, vocabulary.swatch(c), vocabulary.label('risk_colors', c)), h('td', null, s.total.households[c])))) : null;
       const move = s ? h('p', { class: 'must-move', id: 'grid-must-move' }, `${t('must_move')}: ${s.must_move_households} `
-        + `${t('households')} · ${s.must_move_people} ${t('people')}`) : h('p', null, t('no_results'));
+        + `${t('hh_unit')} · ${s.must_move_people} ${t('people_unit')}`) : h('p', null, t('no_results'));
       const stewards = g.stewards.length ? g.stewards.map(p => h('li', null, `${t('role_' + p.role)} ${p.name} ${p.phone || ''}`))
         : h('li', null, t('no_stewards'));
       const findings = g.coverage_findings.length ? g.coverage_findings.map(f => h('li', null, t('finding_' + f.kind)
@@ -46,7 +46,7 @@ export function gridPanel(map, state) {
         h('h3', null, t('stewards')), h('ul', { id: 'grid-stewards' }, stewards),
         h('h3', null, t('findings')), h('ul', { id: 'grid-findings' }, findings),
         h('div', { class: 'actions' },
-          h('a', { class: 'button', id: 'grid-print', href: print, target: '_blank' }, t('print_sheet'))));
+          h('a', { class: 'button', id: 'grid-print', href: print }, t('print_sheet'))));
     } catch (err) {
       if (err.name !== 'AbortError') replace(el, h('p', { class: 'error' }, err.message));
     }

@@ -3,7 +3,7 @@ import { bearer } from './api.js';
 import { h } from './dom.js';
 import { currentLang, t } from './i18n.js';
 
-export const COLOURS = { RED: '#d73027', ORANGE: '#fc8d59', YELLOW: '#fee08b', GREEN: '#1a9850' };
+import * as vocabulary from './vocabulary.js';
 
 function depthColour(d) {
   return d >= 2 ? '#08306b' : d >= 1 ? '#2171b5' : d >= 0.5 ? '#4292c6' : d >= 0.15 ? '#9ecae1' : '#deebf7';
@@ -24,7 +24,7 @@ export function gridRisk(scenario, onClick) {
     minZoom: 10, maxNativeZoom: 18, maxZoom: 19, interactive: true, getFeatureId: f => f.properties.grid_code,
     vectorTileLayerStyles: {
       grid_risk: p => ({ weight: 0.8, color: '#444', fill: true, fillOpacity: 0.35,
-        fillColor: COLOURS[p.worst_color] || '#ccc' }),
+        fillColor: vocabulary.hex('risk_colors', p.worst_color) }),
     },
   });
   layer.on('click', e => onClick(e.layer.properties, e.latlng));
@@ -35,13 +35,14 @@ export function buildings(scenario) {
   const layer = L.vectorGrid.protobuf('/tiles/buildings/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
     minZoom: 15, maxNativeZoom: 20, maxZoom: 20, interactive: true, fetchOptions: { headers: bearer() },
     vectorTileLayerStyles: {
-      buildings: p => ({ weight: 0.5, color: '#222', fill: true, fillOpacity: 0.9, fillColor: COLOURS[p.color] }),
+      buildings: p => ({ weight: 0.5, color: '#222', fill: true, fillOpacity: 0.9, fillColor: vocabulary.hex('risk_colors', p.color) }),
     },
   });
   layer.on('click', async e => {
     const p = e.layer.properties;
     const popup = L.popup().setLatLng(e.latlng)
-      .setContent(h('div', null, h('b', null, p.building_id), h('br'), `${t(p.color)} · ${p.floors}F · ${p.structure}`))
+      .setContent(h('div', null, h('b', null, p.building_id), h('br'),
+        `${vocabulary.label('risk_colors', p.color)} · ${p.floors}F · ${p.structure}`))
       .openOn(layer._map);
     try {
       const r = await fetch(`/api/buildings/${encodeURIComponent(p.building_id)}/risk?scenario=${encodeURIComponent(scenario)}`,
@@ -49,8 +50,8 @@ export function buildings(scenario) {
       if (r.ok) {
         const x = await r.json();
         const reason = currentLang() === 'zh' ? x.reason_zh : x.reason_en;
-        popup.setContent(h('div', null, h('b', null, p.building_id), ' ', h('span', { class: 'swatch c-' + x.color }),
-          t(x.color), h('br'), reason));
+        popup.setContent(h('div', null, h('b', null, p.building_id), ' ', vocabulary.swatch(x.color),
+          vocabulary.label('risk_colors', x.color), h('br'), reason));
       }
     } catch (err) { /* the popup keeps the tile's colour */ }
   });

@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
-import { COLOURS } from './layers.js';
+import * as vocabulary from './vocabulary.js';
 
 const t = i18n.t;
 const params = new URLSearchParams(location.search);
@@ -13,6 +13,7 @@ const scenario = params.get('scenario');
 const warning = params.get('warning') || 'II';
 const status = document.getElementById('status');
 i18n.apply();
+await vocabulary.load();
 
 try {
   if (!api.hasToken()) throw new Error(t('login_first'));
@@ -36,7 +37,7 @@ async function render() {
   document.getElementById('grid-name').textContent = `${g.name}（${g.grid_code}）`;
   const chiefs = g.stewards.map(p => `${t('role_' + p.role)} ${p.name} ${p.phone || ''}`).join('；');
   document.getElementById('sheet-meta').textContent = `${g.street_name || ''} ${g.community_name} · ${t('scenario')} `
-    + `${scenario} · ${t('warning')} ${t('level_' + warning.toLowerCase())} · ${t('sheet_subtitle')}`
+    + `${scenario} · ${t('warning')} ${vocabulary.label('warning_levels', warning)} · ${t('sheet_subtitle')}`
     + (chiefs ? ` · ${chiefs}` : '');
 
   const households = [];
@@ -53,10 +54,10 @@ async function render() {
   const people = households.reduce((n, h) => n + h.members, 0);
   const vulnerable = households.reduce((n, h) => n + h.vulnerable_members, 0);
   replace(document.getElementById('sheet-summary'),
-    ['RED', 'ORANGE', 'YELLOW', 'GREEN'].map((c, k) => [k ? '　' : null, h('span', { class: 'swatch c-' + c }),
-      `${t(c)} ${s.total.households[c]}`]),
-    h('br'), h('b', { id: 'sheet-total' }, `${t('total_move')}：${households.length} ${t('households')} · ${people} `
-      + `${t('people')} · ${t('vulnerable')} ${vulnerable}`));
+    vocabulary.codes('risk_colors').map((c, k) => [k ? '　' : null, vocabulary.swatch(c),
+      `${vocabulary.label('risk_colors', c)} ${s.total.households[c]}`]),
+    h('br'), h('b', { id: 'sheet-total' }, `${t('total_move')}：${households.length} ${t('hh_unit')} · ${people} `
+      + `${t('people_unit')} · ${t('vulnerable')} ${vulnerable}`));
   const table = document.getElementById('sheet-table');
   if (!households.length) {
     table.replaceWith(h('p', { id: 'sheet-table' }, t('sheet_none')));
@@ -68,7 +69,7 @@ async function render() {
       h('tbody', null, households.map((hh, k) => h('tr', null,
         h('td', num, k + 1), h('td', null, hh.building_id), h('td', null, hh.unit ?? ''),
         h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
-        h('td', num, hh.vulnerable_members || ''), h('td', null, h('span', { class: 'swatch c-' + hh.color }), t(hh.color)),
+        h('td', num, hh.vulnerable_members || ''), h('td', null, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
         h('td', num, Number(hh.effective_depth_m).toFixed(2)), h('td', null, hh.contact_name ?? ''),
         h('td', null, hh.phone ?? ''), h('td')))));
   }
@@ -88,7 +89,7 @@ function drawMap(g) {
   const buildings = L.vectorGrid.protobuf('/tiles/buildings/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
     minZoom: 13, maxNativeZoom: 20, maxZoom: 20, fetchOptions: { headers: api.bearer() },
     vectorTileLayerStyles: {
-      buildings: p => ({ weight: 0.6, color: '#222', fill: true, fillOpacity: 0.9, fillColor: COLOURS[p.color] }),
+      buildings: p => ({ weight: 0.6, color: '#222', fill: true, fillOpacity: 0.9, fillColor: vocabulary.hex('risk_colors', p.color) }),
     },
   });
   const loaded = new Promise(resolve => { buildings.once('load', resolve); setTimeout(resolve, 8000); });

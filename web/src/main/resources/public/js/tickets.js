@@ -5,10 +5,11 @@
 import * as api from './api.js';
 import { clear, h, replace } from './dom.js';
 import { t } from './i18n.js';
+import * as vocabulary from './vocabulary.js';
 
-const OPEN = ['PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED'];
-const STATUS_COLOURS = { PENDING: '#e6550d', DISPATCHED: '#fd8d3c', IN_PROGRESS: '#3182bd', RETURNED: '#756bb1',
-  REOPENED: '#e6550d', RESOLVED: '#31a354', VISITED: '#31a354', CLOSED: '#969696' };
+const statusColour = status => vocabulary.hex('ticket_statuses', status);
+const statusName = status => vocabulary.label('ticket_statuses', status);
+const levelName = level => vocabulary.label('ticket_levels', level);
 
 export function ticketsModule(map, area) {
   const el = document.getElementById('tickets');
@@ -57,8 +58,19 @@ export function ticketsModule(map, area) {
   document.getElementById('ticket-filter-category').addEventListener('change', refresh);
   document.getElementById('ticket-form').addEventListener('submit', submit);
   document.getElementById('ticket-category').addEventListener('change', () => pin && suggest(pin.getLatLng()));
-  map.on('click', e => { if (placing) place(e.latlng); });
+  const onMapClick = e => { if (placing) place(e.latlng); };
+  map.on('click', onMapClick);
   map.on('moveend', refresh);
+
+  /** Takes the module off the map: its listeners, its layers, its requests and the live feed. */
+  function stop() {
+    map.off('click', onMapClick);
+    map.off('moveend', refresh);
+    if (feedAbort) feedAbort.abort();
+    if (listAbort) listAbort.abort();
+    for (const layer of [cluster, pin, pinGrid]) if (layer) map.removeLayer(layer);
+    clear(el);
+  }
 
   async function start() {
     categories = await api.get('/api/tickets/categories');
@@ -156,7 +168,7 @@ export function ticketsModule(map, area) {
     const f = document.getElementById('ticket-filter-status').value;
     const category = document.getElementById('ticket-filter-category').value;
     let q = `/api/tickets?size=1000&bbox=${b.getWest()},${b.getSouth()},${b.getEast()},${b.getNorth()}`;
-    if (f === 'open') q += '&status=' + OPEN.join(',');
+    if (f === 'open') q += '&status=' + vocabulary.where('ticket_statuses', 'open').join(',');
     if (f === 'overdue') q += '&overdue=true';
     if (category) q += '&category=' + category;
     try {
@@ -164,12 +176,12 @@ export function ticketsModule(map, area) {
       cluster.clearLayers();
       cluster.addLayers(page.tickets.map(tk => L.marker([tk.lat, tk.lon], { title: tk.number,
         icon: L.divIcon({ className: 'ticket-icon' + (tk.overdue ? ' overdue' : ''), iconSize: [16, 16],
-          html: h('span', { style: { background: STATUS_COLOURS[tk.status] } }) }) }) // CSSOM: allowed by the CSP
+          html: h('span', { style: { background: statusColour(tk.status) } }) }) }) // CSSOM: allowed by the CSP
         .on('click', () => show(tk.id))));
       replace(document.getElementById('ticket-list'), page.tickets.slice(0, 50).map(tk =>
         h('li', { dataset: { id: tk.id }, class: tk.overdue ? 'overdue' : '', on: { click: () => show(tk.id) } },
-          h('span', { class: 'dot', style: { background: STATUS_COLOURS[tk.status] } }), h('b', null, tk.number),
-          ` ${tk.category_name} · ${tk.status_zh} · ${tk.level_zh}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
+          h('span', { class: 'dot', style: { background: statusColour(tk.status) } }), h('b', null, tk.number),
+          ` ${tk.category_name} · ${statusName(tk.status)} · ${levelName(tk.level)}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
           h('small', null, tk.description))),
         page.total > 50 && h('li', null, h('small', null, t('more_in_view').replace('{n}', page.total))));
       await stats();
@@ -186,9 +198,9 @@ export function ticketsModule(map, area) {
     const events = d.events.map(e => h('li', null,
       h('small', null, `${new Date(e.at).toLocaleString('zh-CN', { hour12: false })} · ${e.actor}`), h('br'),
       t('action_' + e.action) + (e.to_level && e.from_level && e.to_level !== e.from_level
-        ? ` → ${t('level_' + e.to_level)}` : '') + (e.reason ? '：' + e.reason : '')));
+        ? ` → ${levelName(e.to_level)}` : '') + (e.reason ? '：' + e.reason : '')));
     replace(document.getElementById('ticket-detail'), h('h3', null, `${tk.number} · ${tk.category_name}`),
-      h('p', { id: 'ticket-detail-status' }, `${tk.status_zh} · `, h('span', { id: 'ticket-detail-level' }, tk.level_zh),
+      h('p', { id: 'ticket-detail-status' }, `${statusName(tk.status)} · `, h('span', { id: 'ticket-detail-level' }, levelName(tk.level)),
         ` · ${tk.department}`, tk.overdue && [' · ', h('b', { class: 'error' }, t('overdue'))]),
       h('p', null, tk.description, h('br'),
         h('small', null, `${tk.grid_code} · ${t('due')} ${new Date(tk.due_at).toLocaleString('zh-CN', { hour12: false })}`)),
@@ -245,5 +257,5 @@ export function ticketsModule(map, area) {
     setTimeout(listen, 3000); // reconnect
   }
 
-  return { start, refresh, isPlacing: () => placing };
+  return { start, stop, refresh, isPlacing: () => placing };
 }

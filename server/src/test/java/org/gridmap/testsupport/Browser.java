@@ -54,8 +54,25 @@ public final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // The page keeps its map to itself (no globals); tests reach it as window.testMap, set by a hook on Leaflet's
+        // map constructor installed before any page script runs.
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", MAP_HOOK));
+        this.driver = chrome;
     }
+
+    /** Catches Leaflet when its script defines window.L and registers a hook that keeps each new map. */
+    private static final String MAP_HOOK = """
+            (() => {
+              let leaflet;
+              Object.defineProperty(window, 'L', { configurable: true, enumerable: true,
+                get() { return leaflet; },
+                set(v) {
+                  leaflet = v;
+                  if (v && v.Map && v.Map.addInitHook) v.Map.addInitHook(function () { window.testMap = this; });
+                } });
+            })();
+            """;
 
     /** A wait that reads an element again when the page replaced it meanwhile. */
     public WebDriverWait waitUpTo(int seconds) {
@@ -98,7 +115,7 @@ public final class Browser implements AutoCloseable {
     public void clickMapAt(double lat, double lon) {
         @SuppressWarnings("unchecked")
         Map<String, Number> pt = (Map<String, Number>) js(
-                "const p = gridmapMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
+                "const p = testMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
                 lat, lon);
         WebElement mapEl = driver.findElement(By.id("map"));
         new Actions(driver).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,

@@ -90,7 +90,7 @@ class WebMapBrowserTest extends SmallSampleTest {
         String grid = p.gridCode();
         double lat = p.lat();
         double lon = p.lon();
-        ((JavascriptExecutor) browser).executeScript("gridmapMap.setView([arguments[0], arguments[1]], 17, {animate: false})",
+        ((JavascriptExecutor) browser).executeScript("testMap.setView([arguments[0], arguments[1]], 17, {animate: false})",
                 lat, lon);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ticket-new"))).click();
         clickMapAt(lat, lon);
@@ -223,7 +223,7 @@ class WebMapBrowserTest extends SmallSampleTest {
 
         // Click a red building of that grid: the popup gives its colour and the reason in words.
         Map<String, Object> red = redBuilding(grid);
-        ((JavascriptExecutor) browser).executeScript("gridmapMap.setView([arguments[0], arguments[1]], 18, {animate: false})",
+        ((JavascriptExecutor) browser).executeScript("testMap.setView([arguments[0], arguments[1]], 18, {animate: false})",
                 red.get("lat"), red.get("lon"));
         Thread.sleep(2500); // the building tiles of the new view
         clickMapAt((Double) red.get("lat"), (Double) red.get("lon"));

@@ -137,7 +137,7 @@ class XssBrowserTest extends SmallSampleTest {
 
         // The tickets in view: list and detail, the staff one and the anonymous Open311 one.
         Sql.GridPoint p = Sql.pointInGrid(ds, "220802001001", 0, 20, false);
-        b.js("gridmapMap.setView([arguments[0], arguments[1]], 17, {animate: false})", p.lat(), p.lon());
+        b.js("testMap.setView([arguments[0], arguments[1]], 17, {animate: false})", p.lat(), p.lon());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-list"), "门口积水"));
         assertTrue(b.textOf(By.id("ticket-list")).contains(IMG + SCRIPT), b.textOf(By.id("ticket-list")));
         assertTrue(b.textOf(By.id("ticket-list")).contains(SVG + LINK), b.textOf(By.id("ticket-list")));
@@ -154,7 +154,7 @@ class XssBrowserTest extends SmallSampleTest {
         JsonNode centre = api.get("/api/grids/" + grid, api.login("district")).json();
         assertTrue(centre.get("name").asText().contains("<img"), "the API gives the name as it is stored");
         Sql.GridPoint bp = buildingPoint();
-        b.js("gridmapMap.setView([arguments[0], arguments[1]], 18, {animate: false})", bp.lat(), bp.lon());
+        b.js("testMap.setView([arguments[0], arguments[1]], 18, {animate: false})", bp.lat(), bp.lon());
         sleep(2500);
         b.clickMapAt(bp.lat(), bp.lon());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.className("leaflet-popup-content")));
