@@ -3,7 +3,7 @@ package org.gridmap;
 import io.micronaut.context.ApplicationContext;
 import org.gridmap.imports.ImportService;
 import org.gridmap.sample.SampleLoader;
-import org.gridmap.support.GridmapConfig;
+import org.gridmap.sample.SampleConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code migrate}, {@code load-sample [--households N]}, {@code import --kind K [--crs C] [--repair] FILE}.
  */
 final class Cli {
-    private static final List<String> COMMANDS = List.of("migrate", "load-sample", "import", "bench");
+    private static final List<String> COMMANDS = List.of("migrate", "load-sample", "import");
 
     private Cli() {}
 
@@ -37,7 +37,9 @@ final class Cli {
                 file = args[k];
             }
         }
-        try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).start()) {
+        try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false)
+                // a command runs and ends: no escalation sweep in it (the server runs those)
+                .properties(java.util.Map.of("gridmap.tickets.escalation-enabled", "false")).start()) {
             switch (args[0]) {
                 case "migrate" -> {
                     ctx.getBean(javax.sql.DataSource.class); // Flyway migrates when the DataSource is created
@@ -45,10 +47,13 @@ final class Cli {
                     return 0;
                 }
                 case "load-sample" -> {
-                    GridmapConfig.Sample cfg = ctx.getBean(GridmapConfig.class).getSample();
+                    SampleConfig cfg = ctx.getBean(SampleConfig.class);
                     int households = Integer.parseInt(opts.getOrDefault("households",
-                            String.valueOf(cfg.getHouseholds())));
-                    ctx.getBean(SampleLoader.class).load(cfg.getSeed(), households, cfg.getDemoPassword(),
+                            String.valueOf(cfg.householdsOrDefault())));
+                    ctx.getBean(SampleLoader.class).load(cfg.seedOrDefault(), households, cfg.password(),
+                            msg -> System.out.println("  " + msg));
+                    // A map without colours is of no use in a flood office: classify what has no result yet.
+                    ctx.getBean(org.gridmap.risk.RiskService.class).classifyUnclassified(SampleLoader.SYSTEM,
                             msg -> System.out.println("  " + msg));
                     return 0;
                 }
@@ -65,18 +70,12 @@ final class Cli {
                     }
                     return ctx.getBean(ImportService.class).runFromCli(path, opts);
                 }
-                case "bench" -> {
-                    // ~1,000,000 households: the larger lattice has relatively more single-storey outskirts.
-                    int households = Integer.parseInt(opts.getOrDefault("households", "1150000"));
-                    return new org.gridmap.bench.Bench(ctx, Path.of(opts.getOrDefault("out", "bench/results")))
-                            .run(file == null ? "coverage" : file, households);
-                }
                 default -> {
                     System.err.println("unknown command " + Arrays.toString(args));
                     return 2;
                 }
             }
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException e) {
             System.err.println("失败 / failed: " + e.getMessage());
             return 1;
         }

@@ -41,8 +41,9 @@ class BuildingController {
 
     @Operation(summary = "Clear contact and health data of one household, with a reason; audited")
     @Post("/households/{householdId}/reveal")
-    BuildingService.RevealedHousehold reveal(@PathVariable String householdId, @Body RevealRequest body,
+    BuildingService.RevealedHousehold reveal(@PathVariable String householdId, @Nullable @Body String json,
                                              Authentication auth) {
+        RevealRequest body = org.gridmap.support.StrictJson.read(json, RevealRequest.class);
         return buildings.reveal(Caller.of(auth), householdId, body == null ? null : body.reason());
     }
 }

@@ -103,7 +103,7 @@ class BuildingService {
     }
 
     static Household masked(BuildingRepository.HouseholdRow h) {
-        int vulnerable = h.elderly() + h.children() + h.sick() + h.disabled() + h.pregnant();
+        int vulnerable = h.vulnerable(); // gm_vulnerable_people: the one count
         return new Household(h.householdId(), h.unit(), h.floor(), h.room(), h.members(), h.elderly(), h.children(),
                 vulnerable, h.livingAlone(), h.oldestAge(), Masking.name(h.contactName()), Masking.phone(h.phone()),
                 Masking.idNumber(h.idNumber()));

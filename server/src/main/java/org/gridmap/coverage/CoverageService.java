@@ -9,9 +9,8 @@ import org.gridmap.coverage.CoverageEngine.Finding;
 import org.gridmap.coverage.CoverageEngine.GridShape;
 import org.gridmap.coverage.CoverageEngine.Kind;
 import org.gridmap.support.Db;
-import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.DeploymentConfig;
 import org.gridmap.support.MetricCrs;
-import org.gridmap.support.Sql;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -19,8 +18,6 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,13 +57,16 @@ public class CoverageService {
     public record Analysis(Report report, List<Finding> findings) {}
 
     private final Db db;
-    private final GridmapConfig config;
+    private final CoverageConfig config;
     private final MetricCrs metric;
 
-    public CoverageService(Db db, GridmapConfig config) {
+    private final CoverageRepository repo;
+
+    CoverageService(Db db, CoverageConfig config, DeploymentConfig deployment, CoverageRepository repo) {
         this.db = db;
         this.config = config;
-        this.metric = new MetricCrs(config.getMetricSrid());
+        this.repo = repo;
+        this.metric = new MetricCrs(deployment.metricSrid());
     }
 
     public MetricCrs metric() {
@@ -76,7 +76,7 @@ public class CoverageService {
     /** Analyses everything under the area prefix (6-, 9- or 12-digit code). */
     public Analysis analyze(String prefix) {
         long t0 = System.nanoTime();
-        GridmapConfig.Coverage cfg = config.getCoverage();
+        CoverageConfig cfg = config;
         int srid = metric.srid();
         GeometryFactory gf = new GeometryFactory(new PrecisionModel(), srid);
         WKBReader wkb = new WKBReader(gf);
@@ -86,48 +86,29 @@ public class CoverageService {
         List<Finding> dbFindings = new ArrayList<>();
         long[] totals = new long[2];
         db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/communities"))) {
-                ps.setInt(1, srid);
-                ps.setString(2, prefix + "%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Geometry g = usable(wkb, rs.getBytes(3), rs.getString(1), null, "community", dbFindings);
-                        if (g != null) {
-                            communities.add(new Community(rs.getString(1), g));
-                        }
-                    }
+            for (CoverageRepository.CommunityRow r : repo.communities(c, srid, prefix)) {
+                Geometry g = usable(wkb, r.wkb(), r.code(), null, "community", dbFindings);
+                if (g != null) {
+                    communities.add(new Community(r.code(), g));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/grids"))) {
-                ps.setString(1, prefix + "%");
-                ps.setString(2, prefix + "%");
-                ps.setInt(3, srid);
-                ps.setString(4, prefix + "%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Geometry g = usable(wkb, rs.getBytes(4), rs.getString(2), rs.getString(1), "grid", dbFindings);
-                        if (g == null) {
-                            continue;
-                        }
-                        grids.add(new GridShape(rs.getString(1), rs.getString(2), g));
-                        gridFacts.put(rs.getString(1), new int[] {rs.getInt(5), rs.getBoolean(3) ? 1 : 0,
-                            rs.getBoolean(6) ? 1 : 0, rs.getBoolean(7) ? 1 : 0});
-                    }
+            for (CoverageRepository.GridRow r : repo.grids(c, srid, prefix)) {
+                Geometry g = usable(wkb, r.wkb(), r.communityCode(), r.code(), "grid", dbFindings);
+                if (g == null) {
+                    continue;
                 }
+                grids.add(new GridShape(r.code(), r.communityCode(), g));
+                gridFacts.put(r.code(), new int[] {r.households(), r.rural() ? 1 : 0, r.chief() ? 1 : 0,
+                    r.worker() ? 1 : 0});
             }
             buildingFindings(c, prefix, srid, wkb, dbFindings);
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/household_totals"))) {
-                ps.setString(1, prefix + "%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    totals[0] = rs.getLong(1);
-                    totals[1] = rs.getLong(2);
-                }
-            }
+            long[] t = repo.householdTotals(c, prefix);
+            totals[0] = t[0];
+            totals[1] = t[1];
             return null;
         });
         long tLoaded = System.nanoTime();
-        CoverageEngine.Result geo = new CoverageEngine(cfg.getSliverM2(), cfg.getEdgeToleranceM())
+        CoverageEngine.Result geo = new CoverageEngine(cfg.sliverM2(), cfg.edgeToleranceM())
                 .analyze(communities, grids);
         long tGeometry = System.nanoTime();
         List<Finding> all = new ArrayList<>(geo.findings());
@@ -137,8 +118,8 @@ public class CoverageService {
         gridFacts.forEach((code, f) -> {
             GridShape g = gridByCode.get(code);
             boolean rural = f[1] == 1;
-            int min = rural ? cfg.getRuralMinHouseholds() : cfg.getUrbanMinHouseholds();
-            int max = rural ? cfg.getRuralMaxHouseholds() : cfg.getUrbanMaxHouseholds();
+            int min = rural ? cfg.ruralMinHouseholds() : cfg.urbanMinHouseholds();
+            int max = rural ? cfg.ruralMaxHouseholds() : cfg.urbanMaxHouseholds();
             if (f[0] < min || f[0] > max) {
                 all.add(new Finding(Kind.HOUSEHOLD_BAND, g.communityCode(), code, null, null, g.geom(), 0, 0,
                         Math.abs(f[0] < min ? min - f[0] : f[0] - max), f[0] + " households, outside "
@@ -185,9 +166,9 @@ public class CoverageService {
         List<ChildSummary> children = new ArrayList<>();
         childArea.forEach((code, a) -> children.add(new ChildSummary(code, round(a[0]), round(a[1]),
                 a[0] == 0 ? 1.0 : share(1 - a[1] / a[0]), countByKind(byChild.getOrDefault(code, List.of())))));
-        List<FindingView> views = all.stream().limit(cfg.getMaxListedFindings()).map(CoverageService::view).toList();
-        Report report = new Report(prefix, cfg.getSliverM2(), new Band(cfg.getUrbanMinHouseholds(),
-                cfg.getUrbanMaxHouseholds(), cfg.getRuralMinHouseholds(), cfg.getRuralMaxHouseholds()),
+        List<FindingView> views = all.stream().limit(cfg.maxListedFindings()).map(CoverageService::view).toList();
+        Report report = new Report(prefix, cfg.sliverM2(), new Band(cfg.urbanMinHouseholds(),
+                cfg.urbanMaxHouseholds(), cfg.ruralMinHouseholds(), cfg.ruralMaxHouseholds()),
                 communities.size(), grids.size(), round(area), round(gap), area == 0 ? 0 : share(1 - gap / area),
                 totals[0], totals[1], totals[0] == 0 ? 1.0 : share((double) totals[1] / totals[0]), counts, children,
                 all.size(), views, (System.nanoTime() - t0) / 1_000_000, Map.of("load", (tLoaded - t0) / 1_000_000,
@@ -197,42 +178,26 @@ public class CoverageService {
 
     private void buildingFindings(Connection c, String prefix, int srid, WKBReader wkb, List<Finding> out)
             throws SQLException {
-        double tol = config.getCoverage().getSliverM2();
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/buildings_without_grid"))) {
-            ps.setInt(1, srid);
-            ps.setString(2, prefix + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Geometry g = usable(wkb, rs.getBytes(3), rs.getString(2), null, "building " + rs.getString(1), out);
-                    if (g != null) {
-                        out.add(new Finding(Kind.BUILDING_NO_GRID, rs.getString(2), null, null, rs.getString(1), g,
-                                g.getArea(), 0, rs.getInt(4), "no grid holds this building"));
-                    }
-                }
+        double tol = config.sliverM2();
+        for (CoverageRepository.BuildingRow r : repo.buildingsWithoutGrid(c, srid, prefix)) {
+            Geometry g = usable(wkb, r.wkb(), r.communityCode(), null, "building " + r.id(), out);
+            if (g != null) {
+                out.add(new Finding(Kind.BUILDING_NO_GRID, r.communityCode(), null, null, r.id(), g, g.getArea(), 0,
+                        r.households(), "no grid holds this building"));
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("coverage/buildings_split"))) {
-            ps.setInt(1, srid);
-            ps.setInt(2, srid);
-            ps.setString(3, prefix + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double outside = rs.getDouble(5);
-                    if (outside <= tol) {
-                        continue;
-                    }
-                    String others = rs.getString(6);
-                    Geometry g = usable(wkb, rs.getBytes(4), rs.getString(2), rs.getString(3),
-                            "building " + rs.getString(1), out);
-                    if (g == null) {
-                        continue;
-                    }
-                    out.add(new Finding(Kind.BUILDING_SPLIT, rs.getString(2), rs.getString(3), others,
-                            rs.getString(1), g, outside, 0, rs.getInt(7),
-                            Math.round(outside) + " m² of the building lie outside its grid"
-                                    + (others == null ? "" : " (in " + others + ")")));
-                }
+        for (CoverageRepository.SplitRow r : repo.buildingsSplit(c, srid, prefix)) {
+            if (r.outsideM2() <= tol) {
+                continue;
             }
+            Geometry g = usable(wkb, r.wkb(), r.communityCode(), r.gridCode(), "building " + r.id(), out);
+            if (g == null) {
+                continue;
+            }
+            String others = r.otherGrids();
+            out.add(new Finding(Kind.BUILDING_SPLIT, r.communityCode(), r.gridCode(), others, r.id(), g,
+                    r.outsideM2(), 0, r.households(), Math.round(r.outsideM2()) + " m² of the building lie outside "
+                    + "its grid" + (others == null ? "" : " (in " + others + ")")));
         }
     }
 

@@ -63,7 +63,7 @@ class GridController {
     }
 
     @Operation(summary = "Search current grids in the caller's area by code prefix or by grid, community or street "
-            + "name (e.g. ?q=220802001 or ?q=幸福); best matches first, each with its bounding box [W,S,E,N]")
+            + "name (e.g. ?q=<a street's 9-digit code> or ?q=幸福); best matches first, each with its bounding box [W,S,E,N]")
     @Get
     List<Match> search(@QueryValue String q, @Nullable @QueryValue Integer limit, Authentication auth) {
         Caller caller = Caller.of(auth);

@@ -91,8 +91,8 @@ final class CsvSource {
             return null;
         }
         try {
-            return GF.createPoint(new Coordinate(Double.parseDouble(x.toString().strip()),
-                    Double.parseDouble(y.toString().strip())));
+            return GF.createPoint(new Coordinate(org.gridmap.support.Numbers.decimal(x.toString()),
+                    org.gridmap.support.Numbers.decimal(y.toString())));
         } catch (NumberFormatException e) {
             return GF.createPoint(new Coordinate(Double.NaN, Double.NaN));
         }

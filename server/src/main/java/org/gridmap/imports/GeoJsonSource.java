@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpStatus;
-import org.gridmap.support.GridmapConfig;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 import org.locationtech.jts.geom.Geometry;
@@ -33,23 +32,29 @@ import java.util.Map;
  * (GeoJSON 2008) is honoured.
  */
 final class GeoJsonSource {
-    private final GridmapConfig.Imports limits;
+    private final ImportConfig limits;
 
-    GeoJsonSource(GridmapConfig.Imports limits) {
+    GeoJsonSource(ImportConfig limits) {
         this.limits = limits;
     }
 
     SourceData read(Path file) {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.getMaxJsonNesting())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonNesting())
                         .maxNumberLength(64).maxStringLength(5_000_000).build())
                 .build();
         scanLimits(factory, file);
         ObjectMapper om = new ObjectMapper(factory);
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = om.readTree(in);
+        try (InputStream in = Files.newInputStream(file);
+             com.fasterxml.jackson.core.JsonParser p = om.createParser(in)) {
+            root = om.readTree(p);
+            if (p.nextToken() != null) {
+                var at = p.currentLocation();
+                throw unreadable("there is more after the GeoJSON object (line " + at.getLineNr() + ", column "
+                        + at.getColumnNr() + "); the file holds one object");
+            }
         } catch (JsonProcessingException e) {
             throw notJson(e);
         } catch (IOException e) {
@@ -72,8 +77,15 @@ final class GeoJsonSource {
             throw unreadable("expected a FeatureCollection or a Feature, found type '" + type + "'");
         }
         SourceCrs crs = null;
-        JsonNode crsName = root.path("crs").path("properties").path("name");
-        if (crsName.isTextual()) {
+        JsonNode crsMember = root.get("crs");
+        if (crsMember != null && !crsMember.isNull()) {
+            // the 2008 GeoJSON "crs" member: {"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}}
+            JsonNode crsName = crsMember.path("properties").path("name");
+            if (!crsName.isTextual()) {
+                throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Unreadable crs member", "the file's \"crs\" "
+                        + "member does not name a coordinate system (properties.name must be a text such as "
+                        + "\"urn:ogc:def:crs:EPSG::4490\"); fix it, or remove it and give the crs parameter");
+            }
             crs = SourceCrs.parse(crsName.asText());
         }
         GeoJsonReader reader = new GeoJsonReader();
@@ -151,8 +163,8 @@ final class GeoJsonSource {
                         if (t == JsonToken.START_OBJECT && featuresDepth > 0 && depth == featuresDepth + 1) {
                             features++;
                             inFeature = 0;
-                            if (features > limits.getMaxFeatures()) {
-                                throw tooLarge("more than " + limits.getMaxFeatures() + " features");
+                            if (features > limits.maxFeatures()) {
+                                throw tooLarge("more than " + limits.maxFeatures() + " features");
                             }
                         }
                         lastField = null;
@@ -171,12 +183,12 @@ final class GeoJsonSource {
                         if (coordinatesDepth > 0) {
                             inFeature++;
                             total++;
-                            if (inFeature / 2 > limits.getMaxVerticesPerFeature()) {
+                            if (inFeature / 2 > limits.maxVerticesPerFeature()) {
                                 throw tooLarge("feature " + Math.max(1, features) + " has more than "
-                                        + limits.getMaxVerticesPerFeature() + " vertices");
+                                        + limits.maxVerticesPerFeature() + " vertices");
                             }
-                            if (total / 2 > limits.getMaxTotalVertices()) {
-                                throw tooLarge("more than " + limits.getMaxTotalVertices() + " vertices in all");
+                            if (total / 2 > limits.maxTotalVertices()) {
+                                throw tooLarge("more than " + limits.maxTotalVertices() + " vertices in all");
                             }
                         }
                     }
@@ -207,6 +219,10 @@ final class GeoJsonSource {
         if (msg != null && msg.contains("nesting depth")) {
             return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ProblemTypes.IMPORT_LIMIT,
                     "Import limit exceeded", "JSON nesting is deeper than allowed (a MultiPolygon needs 7 levels)");
+        }
+        if (msg != null && msg.startsWith("Number value length")) {
+            return unreadable("a number has more digits than any coordinate or value needs"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         var loc = e.getLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();

@@ -14,10 +14,7 @@ import org.locationtech.jts.io.WKBReader;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +30,13 @@ import java.util.Map;
  * is an error of its row, not of the file.
  */
 final class GeoPackageSource {
+    static {
+        // NGA drops points that are not finite (NaN, ±Infinity) while it parses a geometry blob, by default and
+        // silently: a ring then loses a vertex and a different shape would be stored. Without the filter such a
+        // point reaches GeometryChecks, which refuses the row ("not a finite number").
+        mil.nga.geopackage.geom.GeoPackageGeometryData.setGeometryFilter(null);
+    }
+
 
     SourceData read(Path file, String layer, boolean crsDeclared) {
         GeoPackage gpkg;
@@ -74,29 +78,34 @@ final class GeoPackageSource {
             throw ProblemException.invalidParameter("layer", "is required: the GeoPackage has several feature tables "
                     + names(tables));
         }
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw GeoJsonSource.unreadable("the feature table name '" + Texts.excerpt(table, 60) + "' holds characters "
+                    + "that cannot be read safely (quotes, brackets, semicolons, control characters); rename the table "
+                    + "to letters, digits, _ or -");
+        }
         Connection sqlite = gpkg.getConnection().getConnection();
-        String quoted = '"' + table.replace("\"", "\"\"") + '"';
         String shown = "'" + Texts.excerpt(table, 60) + "'";
-        String kind = one(sqlite, "SELECT type FROM sqlite_master WHERE name = ? AND type IN ('table', 'view')", table);
+        String kind = GeoPackageRepository.objectType(sqlite, table);
         if (kind == null) {
             throw GeoJsonSource.unreadable("gpkg_contents lists the feature table " + shown + ", but the file has no "
                     + "such table or view");
         }
-        try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quoted)) {
-            rs.next();
+        try {
+            GeoPackageRepository.readThrough(sqlite, table);
         } catch (SQLException e) {
             throw GeoJsonSource.unreadable("the " + kind + " " + shown + " cannot be read: " + firstLine(e));
         }
-        String column = one(sqlite, "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", table);
+        var registered = GeoPackageRepository.geometryColumn(sqlite, table);
+        String column = registered.map(GeoPackageRepository.GeometryColumn::column).orElse(null);
         if (column == null) {
             throw GeoJsonSource.unreadable("the feature table " + shown + " has no geometry column registered in "
                     + "gpkg_geometry_columns");
         }
-        if (!hasColumn(sqlite, quoted, column)) {
+        if (!GeoPackageRepository.hasColumn(sqlite, table, column)) {
             throw GeoJsonSource.unreadable("gpkg_geometry_columns names the column '" + Texts.excerpt(column, 60)
                     + "' of " + shown + ", but the table has no such column");
         }
-        String srsId = one(sqlite, "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", table);
+        String srsId = registered.get().srsId();
         SourceCrs crs = crs(sqlite, srsId, crsDeclared, shown);
 
         FeatureDao dao = gpkg.getFeatureDao(table);
@@ -119,8 +128,9 @@ final class GeoPackageSource {
                     fr = rs.getRow();
                 } catch (RuntimeException e) {
                     // NGA parses the geometry blob with the row: a blob that is not one is this row's error.
-                    out.add(new RawFeature(row, new LinkedHashMap<>(), null, "is not a GeoPackage geometry blob: "
-                            + firstLine(e)));
+                    // The whole row is unreadable then: one error for it, not one per field it seems to lack.
+                    out.add(new RawFeature(row, new LinkedHashMap<>(), null, null, "the row cannot be read: its "
+                            + "geometry is not a GeoPackage geometry blob (" + firstLine(e) + ")"));
                     continue;
                 }
                 String[] names = fr.getColumnNames();
@@ -163,22 +173,11 @@ final class GeoPackageSource {
         if (srsId == null) {
             throw GeoJsonSource.unreadable("the geometry column of " + table + " has no srs_id");
         }
-        String org = null;
-        String code = null;
-        String definition = null;
-        boolean defined = false;
-        try (PreparedStatement ps = sqlite.prepareStatement("SELECT organization, organization_coordsys_id, definition "
-                + "FROM gpkg_spatial_ref_sys WHERE srs_id = ?")) {
-            ps.setString(1, srsId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    defined = true;
-                    org = rs.getString(1);
-                    code = rs.getString(2);
-                    definition = rs.getString(3);
-                }
-            }
-        }
+        var srs = GeoPackageRepository.srs(sqlite, srsId);
+        boolean defined = srs.isPresent();
+        String org = srs.map(GeoPackageRepository.Srs::organization).orElse(null);
+        String code = srs.map(GeoPackageRepository.Srs::code).orElse(null);
+        String definition = srs.map(GeoPackageRepository.Srs::definition).orElse(null);
         if (!defined) {
             throw ProblemException.of(ProblemTypes.IMPORT_CRS, "Undefined spatial reference system", "the geometry "
                     + "column of " + table + " uses srs_id " + Texts.excerpt(srsId, 20) + ", which "
@@ -204,38 +203,40 @@ final class GeoPackageSource {
         throw SourceCrs.unsupported(org + ":" + code);
     }
 
-    private static String one(Connection c, String sql, String arg) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static boolean hasColumn(Connection c, String quotedTable, String column) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(" + quotedTable
-                + ")")) {
-            while (rs.next()) {
-                if (column.equalsIgnoreCase(rs.getString("name"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static String names(List<String> tables) {
         return tables.stream().map(t -> Texts.excerpt(t, 60)).toList().toString();
     }
 
+    /** What went wrong, in words for the person who sent the file: no library's or SQLite's internal names. */
     static String firstLine(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        m = m.lines().findFirst().orElse("");
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
+            return "the file is not a SQLite database";
+        }
+        if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) {
+            return "the SQLite database is damaged";
+        }
+        if (m.contains("NaN") || m.contains("Infinity")) {
+            return "a coordinate is not a finite number (NaN or Infinity)";
+        }
+        if (m.toLowerCase(Locale.ROOT).contains("magic number")) {
+            return "the bytes are not a GeoPackage geometry (no 'GP' header)";
+        }
+        m = m.replaceAll("\\[SQLITE_[A-Z_]+]\\s*", "").replaceAll("\\s*\\[\\d{5}-\\d+]", "")
+                .replace("Data conversion error converting", "cannot convert").replaceAll("\\([^)]*(Exception|Error)[^)]*\\)", "")
+                .replaceAll("\\b([a-z]+\\.)+[A-Z]\\w*(Exception|Error)\\b:?\\s*", "");
+        m = m.lines().findFirst().orElse("").strip();
+        if (m.isEmpty()) {
+            return "it cannot be read";
+        }
         return Texts.excerpt(m.length() > 200 ? m.substring(0, 200) + "…" : m, 220);
     }
+
+    /** Table names gridmap reads: letters (Chinese too), digits, _, - and spaces. Quotes, brackets and semicolons
+     *  break the library's own SQL on the file, so such a name is refused before anything is read. */
+    static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_ -]{0,99}");
 }

@@ -1,7 +1,7 @@
 package org.gridmap.imports;
 
 import io.micronaut.http.HttpStatus;
-import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.ServiceEnvelope;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 import org.locationtech.jts.geom.Coordinate;
@@ -43,19 +43,19 @@ final class GeometryChecks {
         }
     }
 
-    private final GridmapConfig.Envelope envelope;
-    private final GridmapConfig.Imports limits;
+    private final ServiceEnvelope envelope;
+    private final ImportConfig limits;
 
-    GeometryChecks(GridmapConfig.Envelope envelope, GridmapConfig.Imports limits) {
+    GeometryChecks(ServiceEnvelope envelope, ImportConfig limits) {
         this.envelope = envelope;
         this.limits = limits;
     }
 
     Result check(Geometry g, SourceCrs crs, ImportKind.Geom want, boolean repair) {
-        if (g.getNumPoints() > limits.getMaxVerticesPerFeature()) {
+        if (g.getNumPoints() > limits.maxVerticesPerFeature()) {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ProblemTypes.IMPORT_LIMIT,
                     "Import limit exceeded", "a geometry has " + g.getNumPoints() + " vertices; the limit is "
-                    + limits.getMaxVerticesPerFeature() + " per feature");
+                    + limits.maxVerticesPerFeature() + " per feature");
         }
         boolean polygonal = want == ImportKind.Geom.POLYGONAL || want == ImportKind.Geom.POLYGONAL_OPTIONAL;
         if (polygonal && !(g instanceof Polygon || g instanceof MultiPolygon)) {

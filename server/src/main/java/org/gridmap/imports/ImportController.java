@@ -7,7 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -19,7 +19,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.security.Caller;
-import org.gridmap.support.GridmapConfig;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemHandler;
 import org.gridmap.support.ProblemTypes;
@@ -50,20 +49,61 @@ import java.util.concurrent.TimeoutException;
 @Tag(name = "imports")
 class ImportController {
     private final ImportService imports;
-    private final GridmapConfig config;
+    private final ImportConfig config;
 
-    ImportController(ImportService imports, GridmapConfig config) {
+    ImportController(ImportService imports, ImportConfig config) {
         this.imports = imports;
         this.config = config;
     }
 
+    /** The parts a request may have; each once. */
+    static final java.util.List<String> PARTS = java.util.List.of("kind", "file", "crs", "encoding", "layer", "scenario",
+            "repair");
+
     @Operation(summary = "Import a file: GeoJSON, GeoPackage, zipped Shapefile or CSV, all rows or none")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> create(@Part("kind") String kind, @Part("file") CompletedFileUpload file,
-                           @Nullable @Part("crs") String crs, @Nullable @Part("encoding") String encoding,
-                           @Nullable @Part("layer") String layer, @Nullable @Part("scenario") String scenario,
-                           @Nullable @Part("repair") String repair, @Nullable @Header("Prefer") String prefer,
-                           Authentication auth) {
+    HttpResponse<?> create(@Body io.micronaut.http.server.multipart.MultipartBody body,
+                           @Nullable @Header("Prefer") String prefer, Authentication auth) {
+        // Every part is read here, so that one given twice (which would silently win?) is refused by name.
+        Map<String, String> fields = new LinkedHashMap<>();
+        CompletedFileUpload file = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (io.micronaut.http.multipart.CompletedPart part
+                : reactor.core.publisher.Flux.from(body).collectList().blockOptional().orElse(java.util.List.of())) {
+            String name = part.getName();
+            if (!PARTS.contains(name)) {
+                throw ProblemException.invalidParameter(org.gridmap.support.Texts.excerpt(name, 40), "is not a part "
+                        + "of an import; the parts are " + String.join(", ", PARTS));
+            }
+            if (!seen.add(name)) {
+                throw ProblemException.invalidParameter(name, "is given twice; send each part once");
+            }
+            if (name.equals("file")) {
+                if (!(part instanceof CompletedFileUpload upload)) {
+                    throw ProblemException.invalidParameter("file", "must be a file part (with a filename)");
+                }
+                file = upload;
+            } else {
+                try {
+                    fields.put(name, new String(part.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw GeoJsonSource.unreadable("the part '" + name + "' could not be read");
+                }
+            }
+        }
+        String kind = fields.get("kind");
+        if (kind == null || kind.isBlank()) {
+            throw ProblemException.invalidParameter("kind", "is required: " + String.join(", ",
+                    java.util.Arrays.stream(ImportKind.values()).map(ImportKind::apiName).toList()));
+        }
+        if (file == null) {
+            throw ProblemException.invalidParameter("file", "is required: the file to import, as a multipart file (an empty file counts as none)");
+        }
+        String crs = fields.get("crs");
+        String encoding = fields.get("encoding");
+        String layer = fields.get("layer");
+        String scenario = fields.get("scenario");
+        String repair = fields.get("repair");
         Caller caller = Caller.of(auth);
         if (!caller.role().imports()) {
             throw ProblemException.forbidden("role " + caller.role() + " may not import data");
@@ -90,7 +130,7 @@ class ImportController {
         put(options, "repair", repair);
         Path saved;
         try {
-            Path dir = Path.of(config.getImports().getWorkDir());
+            Path dir = Path.of(config.workDirectory());
             saved = Files.createTempFile(dir, "upload-", ".bin");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
@@ -157,7 +197,7 @@ class ImportController {
     }
 
     private int waitSeconds(String prefer) {
-        int wait = config.getImports().getWaitSeconds();
+        int wait = config.waitSeconds();
         if (prefer != null) {
             for (String p : prefer.split(",")) {
                 String t = p.strip().toLowerCase(java.util.Locale.ROOT);

@@ -22,8 +22,11 @@ public enum ImportKind {
     AREAS(Geom.POLYGONAL_OPTIONAL, List.of(
             text("code").required().pattern("\\d{6}|\\d{9}|\\d{12}", "6-, 9- or 12-digit 统计用区划代码"),
             text("name").required().maxLength(100),
-            oneOf("level", Map.of("CITY", "CITY", "市", "CITY", "COUNTY", "COUNTY", "区县", "COUNTY", "区", "COUNTY",
-                    "县", "COUNTY", "STREET", "STREET", "街道", "STREET", "乡镇", "STREET", "COMMUNITY", "COMMUNITY")),
+            oneOf("level", Map.ofEntries(Map.entry("CITY", "CITY"), Map.entry("市", "CITY"),
+                    Map.entry("COUNTY", "COUNTY"), Map.entry("区县", "COUNTY"), Map.entry("区", "COUNTY"),
+                    Map.entry("县", "COUNTY"), Map.entry("STREET", "STREET"), Map.entry("街道", "STREET"),
+                    Map.entry("乡镇", "STREET"), Map.entry("COMMUNITY", "COMMUNITY"), Map.entry("社区", "COMMUNITY"),
+                    Map.entry("村", "COMMUNITY"))),
             text("parent_code").pattern("\\d{6}|\\d{9}", "6- or 9-digit code of the parent area"),
             text("kind").maxLength(40),
             bool("rural"))),

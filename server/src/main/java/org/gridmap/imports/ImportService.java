@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.gridmap.security.Audit;
 import org.gridmap.support.Db;
-import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.ServiceEnvelope;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 import org.gridmap.support.Texts;
@@ -45,16 +45,18 @@ public class ImportService {
                           String role, String area) {}
 
     private final Db db;
-    private final GridmapConfig config;
+    private final ImportConfig config;
+    private final ServiceEnvelope envelope;
     private final Audit audit;
     private final ImportJobRepository jobs;
     private final ExecutorService executor;
     private final Map<UUID, CompletableFuture<ImportJob>> running = new ConcurrentHashMap<>();
 
-    ImportService(Db db, GridmapConfig config, Audit audit, ImportJobRepository jobs,
+    ImportService(Db db, ImportConfig config, ServiceEnvelope envelope, Audit audit, ImportJobRepository jobs,
                   @Named("imports") ExecutorService executor) {
         this.db = db;
         this.config = config;
+        this.envelope = envelope;
         this.audit = audit;
         this.jobs = jobs;
         this.executor = executor;
@@ -86,7 +88,7 @@ public class ImportService {
         ImportKind kind = ImportKind.parse(opts.get("kind"));
         Path copy;
         try {
-            copy = Files.createTempFile(Path.of(config.getImports().getWorkDir()), "import-",
+            copy = Files.createTempFile(Path.of(config.workDirectory()), "import-",
                     "-" + file.getFileName());
             Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -117,7 +119,7 @@ public class ImportService {
         long t0 = System.nanoTime();
         Path work = null;
         try {
-            work = Files.createTempDirectory(Path.of(config.getImports().getWorkDir()), "import-" + id + "-");
+            work = Files.createTempDirectory(Path.of(config.workDirectory()), "import-" + id + "-");
             jobs.progress(id, "reading", 0.02, null, 0, null);
             SourceData data = read(r, work);
             int total = data.features().size();
@@ -130,8 +132,8 @@ public class ImportService {
             }
             boolean repair = Boolean.parseBoolean(r.options().getOrDefault("repair", "false"));
             RowValidator validator = new RowValidator(r.kind(),
-                    new GeometryChecks(config.getServiceEnvelope(), config.getImports()), crs, repair, defaults,
-                    config.getImports().getMaxReportedErrors());
+                    new GeometryChecks(envelope, config), crs, repair, defaults,
+                    config.maxReportedErrors());
             RowValidator.Outcome outcome = validator.validate(data, done ->
                     jobs.progress(id, "validating", 0.3 + 0.3 * done / Math.max(1, total), total, done, null));
             Map<String, Object> counts = new LinkedHashMap<>();
@@ -149,10 +151,10 @@ public class ImportService {
             try {
                 written = db.tx(c -> {
                     try {
-                        Map<String, Long> w = new ImportWriter().write(c, r.kind(), outcome.rows(),
-                                new ImportWriter.Limits(config.getImports().getMaxOutsideDistrictM(),
-                                        config.getImports().getMinGridShareInCommunity(),
-                                        config.getImports().getMaxReportedErrors()));
+                        Map<String, Long> w = new ImportRepository().write(c, r.kind(), outcome.rows(),
+                                new ImportRepository.Limits(config.maxOutsideDistrictM(),
+                                        config.minGridShareInCommunity(),
+                                        config.maxReportedErrors()));
                         Map<String, Object> detail = new LinkedHashMap<>();
                         detail.put("kind", r.kind().apiName());
                         detail.put("file", r.fileName());
@@ -161,7 +163,7 @@ public class ImportService {
                         audit.record(c, r.actor(), r.role(), "IMPORT", "import_job", id.toString(), r.area(), detail,
                                 null);
                         return w;
-                    } catch (ImportWriter.ReferenceErrors e) {
+                    } catch (ImportRepository.ReferenceErrors e) {
                         throw new ReferenceFailure(e);
                     }
                 });
@@ -197,9 +199,9 @@ public class ImportService {
     }
 
     private static final class ReferenceFailure extends RuntimeException {
-        final ImportWriter.ReferenceErrors errors;
+        final ImportRepository.ReferenceErrors errors;
 
-        ReferenceFailure(ImportWriter.ReferenceErrors errors) {
+        ReferenceFailure(ImportRepository.ReferenceErrors errors) {
             super(null, null, false, false);
             this.errors = errors;
         }
@@ -263,14 +265,14 @@ public class ImportService {
     /** Recognises the format by content (not by name) and reads it. */
     private SourceData read(Request r, Path work) throws IOException {
         Format format = detect(r.file(), r.fileName());
-        GridmapConfig.Imports limits = config.getImports();
+        ImportConfig limits = config;
         return switch (format) {
             case GEOJSON -> new GeoJsonSource(limits).read(r.file());
             case GEOPACKAGE -> new GeoPackageSource().read(r.file(), r.options().get("layer"),
                     r.options().get("crs") != null);
             case SHAPEFILE_ZIP -> new ShapefileSource(limits).read(r.file(), work, r.options().get("layer"),
                     r.options().get("encoding"), Boolean.parseBoolean(r.options().getOrDefault("repair", "false")));
-            case CSV -> new CsvSource().read(r.file(), r.options().get("encoding"), limits.getMaxFeatures());
+            case CSV -> new CsvSource().read(r.file(), r.options().get("encoding"), limits.maxFeatures());
         };
     }
 

@@ -68,11 +68,25 @@ final class ShapefileAudit {
                     throw damaged("shape " + (k + 1) + " lies beyond the end of the .shp (the .shx points to byte "
                             + offset + " of " + s.size() + "): the file is truncated or the .shx does not belong to it");
                 }
+                ByteBuffer head = read(s, offset, 8).order(ByteOrder.BIG_ENDIAN);
+                long said = 2L * head.getInt(4);
+                if (said != length) {
+                    throw damaged("shape " + (k + 1) + ": its .shp record says it is " + said + " bytes long, the .shx "
+                            + length + ": the files are damaged or do not belong together");
+                }
                 ByteBuffer rec = read(s, offset + 8, (int) Math.min(length, Integer.MAX_VALUE));
                 rec.order(ByteOrder.LITTLE_ENDIAN);
                 int t = rec.getInt(0);
                 if (t == 0) {
                     continue;
+                }
+                if ((t == 3 || t == 5 || t == 13 || t == 15 || t == 23 || t == 25) && length >= 44) {
+                    long parts = Integer.toUnsignedLong(rec.getInt(36));
+                    long points = Integer.toUnsignedLong(rec.getInt(40));
+                    if (44 + 4 * parts + 16 * points > length) {
+                        throw damaged("shape " + (k + 1) + " says it has " + parts + " part(s) and " + points
+                                + " point(s), more than its " + length + " bytes hold: the .shp is damaged");
+                    }
                 }
                 if (t != type) {
                     throw damaged("shape " + (k + 1) + " is of type " + t + " but the .shp holds type " + type
@@ -129,9 +143,14 @@ final class ShapefileAudit {
         ByteBuffer fields = read(d, 32, headerLength - 32);
         int sum = 1;  // the deletion flag
         int n = 0;
-        for (int at = 0; at + 32 <= fields.limit() && fields.get(at) != 0x0d; at += 32) {
+        int at = 0;
+        for (; at + 32 <= fields.limit() && fields.get(at) != 0x0d; at += 32) {
             sum += Byte.toUnsignedInt(fields.get(at + 16));
             n++;
+        }
+        if (at >= fields.limit() || fields.get(at) != 0x0d) {
+            throw damaged("the .dbf field descriptors do not end with their terminator (0x0D) within the header "
+                    + "length: the file is damaged");
         }
         if (n == 0) {
             throw damaged("the .dbf has no fields");

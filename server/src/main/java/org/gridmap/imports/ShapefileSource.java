@@ -1,7 +1,6 @@
 package org.gridmap.imports;
 
 import io.micronaut.http.HttpStatus;
-import org.gridmap.support.GridmapConfig;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
 import org.h2gis.functions.io.shp.internal.SHPDriver;
@@ -34,9 +33,9 @@ import java.util.zip.ZipFile;
 final class ShapefileSource {
     private static final Set<String> PARTS = Set.of("shp", "shx", "dbf", "prj", "cpg");
 
-    private final GridmapConfig.Imports limits;
+    private final ImportConfig limits;
 
-    ShapefileSource(GridmapConfig.Imports limits) {
+    ShapefileSource(ImportConfig limits) {
         this.limits = limits;
     }
 
@@ -90,8 +89,8 @@ final class ShapefileSource {
                 throw GeoJsonSource.unreadable("the Shapefile reader sees " + rows + " record(s) where the files hold "
                         + audit.shapes() + " shape(s)");
             }
-            if (rows > limits.getMaxFeatures()) {
-                throw GeoJsonSource.tooLarge("more than " + limits.getMaxFeatures() + " features");
+            if (rows > limits.maxFeatures()) {
+                throw GeoJsonSource.tooLarge("more than " + limits.maxFeatures() + " features");
             }
             int fields = driver.getFieldCount();
             int geomIndex = driver.getGeometryFieldIndex();
@@ -188,7 +187,14 @@ final class ShapefileSource {
         if (encodingParam != null) {
             declared = TextEncoding.named(encodingParam);
         } else if (cpg != null) {
-            declared = TextEncoding.named(Files.readString(cpg, StandardCharsets.US_ASCII));
+            byte[] name = Files.readAllBytes(cpg);
+            for (byte x : name) {
+                if (x < 0x09 || x > 0x7e) {
+                    throw GeoJsonSource.unreadable("the .cpg file is not an encoding name (it holds bytes that are not "
+                            + "ASCII text); fix it to e.g. GBK or UTF-8, or remove it");
+                }
+            }
+            declared = TextEncoding.named(new String(name, StandardCharsets.US_ASCII));
             source = "the .dbf attributes (declared by the .cpg file)";
         } else {
             int ldid = bytes[29] & 0xff;
@@ -212,9 +218,9 @@ final class ShapefileSource {
                 Enumeration<? extends ZipEntry> en = zf.entries();
                 while (en.hasMoreElements()) {
                     ZipEntry e = en.nextElement();
-                    if (++entries > limits.getMaxArchiveEntries()) {
+                    if (++entries > limits.maxArchiveEntries()) {
                         throw ProblemException.of(ProblemTypes.IMPORT_UNSAFE_ARCHIVE, "Unsafe archive",
-                                "the zip has more than " + limits.getMaxArchiveEntries() + " entries");
+                                "the zip has more than " + limits.maxArchiveEntries() + " entries");
                     }
                     String name = e.getName().replace('\\', '/');
                     if (name.startsWith("/") || name.contains("../") || name.equals("..") || name.contains(":")
@@ -241,10 +247,10 @@ final class ShapefileSource {
                         int n;
                         while ((n = in.read(buf)) > 0) {
                             written += n;
-                            if (written > limits.getMaxUnzippedBytes()) {
+                            if (written > limits.maxUnzippedBytes()) {
                                 throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                                         ProblemTypes.IMPORT_LIMIT, "Import limit exceeded", "the zip unpacks to "
-                                        + "more than " + limits.getMaxUnzippedBytes() + " bytes");
+                                        + "more than " + limits.maxUnzippedBytes() + " bytes");
                             }
                             out.write(buf, 0, n);
                         }

@@ -1,14 +1,9 @@
 package org.gridmap.imports;
 
+import org.gridmap.geo.Reproject;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 import java.util.Locale;
 
@@ -28,10 +23,10 @@ public enum SourceCrs {
     private final int epsg;
     private final boolean geographic;
     private final String label;
-    private volatile CoordinateTransform toWgs84;
 
     SourceCrs(int epsg, boolean geographic, String label) {
         this.epsg = epsg;
+        this.toWgs84 = ThreadLocal.withInitial(() -> Reproject.epsg(epsg, 4326));
         this.geographic = geographic;
         this.label = label;
     }
@@ -82,7 +77,7 @@ public enum SourceCrs {
     }
 
     /**
-     * Beijing 1954 and Xian 1980 coordinates differ from CGCS2000 by up to ~100 m around Baicheng, and the shift
+     * Beijing 1954 and Xian 1980 coordinates differ from CGCS2000 by up to ~100 m in north-east China, and the shift
      * depends on locally published 7-parameter transformations that no library here carries: reading them as CGCS2000
      * would store everything in the wrong place, so they are refused.
      */
@@ -94,6 +89,9 @@ public enum SourceCrs {
                 + "123E) with the locally published parameters, then import again");
     }
 
+    /** proj4j's transform to EPSG:4326, one per thread (it keeps state), made when first used. */
+    private final ThreadLocal<Reproject.PointFunction> toWgs84;
+
     /** Converts a geometry in this CRS to EPSG:4326 in place of a copy. */
     public Geometry toWgs84(Geometry g) {
         if (this == EPSG_4326 || this == EPSG_4490) {
@@ -101,54 +99,14 @@ public enum SourceCrs {
             copy.setSRID(4326);
             return copy;
         }
-        Geometry copy = g.copy();
-        CoordinateTransform tx = this == GCJ02 ? null : transform();
-        copy.apply(new CoordinateSequenceFilter() {
-            final ProjCoordinate in = new ProjCoordinate();
-            final ProjCoordinate out = new ProjCoordinate();
-
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double x = seq.getX(i);
-                double y = seq.getY(i);
-                double[] r;
-                if (tx == null) {
-                    r = Gcj02.toWgs84(x, y);
-                } else {
-                    in.x = x;
-                    in.y = y;
-                    tx.transform(in, out);
-                    r = new double[] {out.x, out.y};
-                }
-                seq.setOrdinate(i, 0, r[0]);
-                seq.setOrdinate(i, 1, r[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        copy.setSRID(4326);
-        return copy;
+        Reproject.PointFunction f = this == GCJ02 ? (x, y, r) -> {
+            double[] w = Gcj02.toWgs84(x, y);
+            r[0] = w[0];
+            r[1] = w[1];
+        } : toWgs84.get();
+        return Reproject.copy(g, f, 4326, -1);
     }
 
-    private CoordinateTransform transform() {
-        CoordinateTransform t = toWgs84;
-        if (t == null) {
-            CRSFactory f = new CRSFactory();
-            t = new CoordinateTransformFactory().createTransform(f.createFromName("EPSG:" + epsg),
-                    f.createFromName("EPSG:4326"));
-            toWgs84 = t;
-        }
-        return t;
-    }
 
     /**
      * Reads a CRS from a Shapefile's .prj WKT (ESRI or OGC flavour): names of the supported systems, or an
@@ -172,6 +130,9 @@ public enum SourceCrs {
                     + org.gridmap.support.Texts.excerpt(text, 40) + "'");
         }
         String w = wkt.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_').replace("'", "");
+        if (w.contains("GCJ_02") || w.contains("GCJ02")) {
+            return GCJ02; // a .prj some Chinese tools write for 火星坐标 (the WGS 84 ellipsoid, offset coordinates)
+        }
         String datum = w.contains("BEIJING_1954") || w.contains("BEIJING1954") || w.contains("BEIJING_54")
                 ? "Beijing 1954" : w.contains("XIAN_1980") || w.contains("XIAN1980") || w.contains("XIAN_80")
                 ? "Xian 1980" : w.contains("NEW_BEIJING") ? "New Beijing" : null;

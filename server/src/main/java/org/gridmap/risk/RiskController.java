@@ -23,6 +23,7 @@ import org.gridmap.support.ProblemException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** 四色 household flood-risk classes: runs, summaries, households by colour, the reason for one household, rules. */
 @Controller("/api")
@@ -33,6 +34,18 @@ class RiskController {
 
     @Serdeable
     record RunRequest(@Nullable String scenario) {}
+
+    /** A rule set as a PUT sends it: what GET gives, whose version and authorship the server sets. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"version", "created_by", "created_at"})
+    record RuleSetBody(java.math.BigDecimal storeyHeightM, java.math.BigDecimal basementDepthM,
+                       java.math.BigDecimal redDepthM, java.math.BigDecimal redVulnerableDepthM,
+                       java.math.BigDecimal orangeDepthM, List<String> weakGrades, List<String> deepZoneKinds,
+                       java.math.BigDecimal nearZoneM, Map<String, List<String>> mustMove, @Nullable String note) {
+        RuleSet toRuleSet() {
+            return new RuleSet(null, storeyHeightM, basementDepthM, redDepthM, redVulnerableDepthM, orangeDepthM,
+                    weakGrades, deepZoneKinds, nearZoneM, mustMove, note, null, null);
+        }
+    }
 
     private final RiskService risk;
 
@@ -48,7 +61,8 @@ class RiskController {
 
     @Operation(summary = "Start a 四色 run for a scenario over the whole district; 202 with the run to watch")
     @Post("/risk/runs")
-    HttpResponse<RiskService.Run> start(@Body RunRequest body, Authentication auth) {
+    HttpResponse<RiskService.Run> start(@Nullable @Body String json, Authentication auth) {
+        RunRequest body = org.gridmap.support.StrictJson.read(json, RunRequest.class);
         Caller caller = Caller.of(auth);
         if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE) {
             throw ProblemException.forbidden("only ADMIN and DISTRICT_OFFICE start 四色 runs");
@@ -109,7 +123,12 @@ class RiskController {
 
     @Operation(summary = "Store a new rule-set version (validated) and re-derive every current result with it")
     @Put("/risk/rules")
-    RuleSet updateRules(@Body RuleSet body, Authentication auth) {
+    RuleSet updateRules(@Nullable @Body String json, Authentication auth) {
+        RuleSetBody read = org.gridmap.support.StrictJson.read(json, RuleSetBody.class);
+        if (read == null) {
+            throw ProblemException.invalidParameter("body", "the rule set as JSON (GET /api/risk/rules gives the current one)");
+        }
+        RuleSet body = read.toRuleSet();
         Caller caller = Caller.of(auth);
         if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE) {
             throw ProblemException.forbidden("only ADMIN and DISTRICT_OFFICE edit the rule set");

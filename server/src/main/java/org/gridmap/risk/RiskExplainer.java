@@ -1,15 +1,9 @@
 package org.gridmap.risk;
 
-import org.gridmap.sample.BaichengSampleGenerator;
-import org.gridmap.support.Rows;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,34 +15,31 @@ final class RiskExplainer {
             "DETENTION", new String[] {"蓄滞洪区", "detention basin"},
             "LOW_LYING", new String[] {"低洼易涝区", "low-lying area"},
             "BREACH", new String[] {"溃堤影响区", "levee-breach area"});
-    private static final Map<String, String[]> COLOUR_NAMES = Map.of(
-            "RED", new String[] {"红色", "red"}, "ORANGE", new String[] {"橙色", "orange"},
-            "YELLOW", new String[] {"黄色", "yellow"}, "GREEN", new String[] {"绿色", "green"});
 
     private RiskExplainer() {}
 
-    static RiskService.Explanation explain(ResultSet rs, RiskService.Scenario s, RuleSet rules) throws SQLException {
-        RiskRule rule = RiskRule.of(rs.getInt("rule"));
-        int floor = rs.getInt("floor");
-        BigDecimal d = m(rs.getBigDecimal("depth_m"));
-        BigDecimal model = m(rs.getBigDecimal("model_depth_m"));
-        BigDecimal recorded = m(rs.getBigDecimal("recorded_depth_m"));
-        BigDecimal e = m(rs.getBigDecimal("effective_m"));
-        String flood = rs.getString("recorded_flood");
-        List<String> kinds = list(rs.getArray("zone_kinds"));
-        Double near = Rows.doubleOrNull(rs, "near_m");
-        String grade = rs.getString("safety_grade");
-        int elderly = rs.getInt("elderly");
-        int children = rs.getInt("children");
-        int sick = rs.getInt("sick");
-        int disabled = rs.getInt("disabled");
-        int pregnant = rs.getInt("pregnant");
-        boolean alone = rs.getBoolean("living_alone");
-        Integer oldest = Rows.intOrNull(rs, "oldest_age");
+    static RiskService.Explanation explain(RiskRepository.HouseholdInputs h, RiskService.Scenario s, RuleSet rules) {
+        RiskRule rule = RiskRule.of(h.rule());
+        int floor = h.floor();
+        BigDecimal d = m(h.depthM());
+        BigDecimal model = m(h.modelDepthM());
+        BigDecimal recorded = m(h.recordedDepthM());
+        BigDecimal e = m(h.effectiveM());
+        String flood = h.recordedFlood();
+        List<String> kinds = h.zoneKinds();
+        Double near = h.nearM();
+        String grade = h.safetyGrade();
+        int elderly = h.elderly();
+        int children = h.children();
+        int sick = h.sick();
+        int disabled = h.disabled();
+        int pregnant = h.pregnant();
+        boolean alone = h.livingAlone();
+        Integer oldest = h.oldestAge();
 
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
-        zh.add(floor == 0 ? "地下室住户" : (floor <= 10 ? BaichengSampleGenerator.chineseNumber(floor) : String.valueOf(floor))
+        zh.add(floor == 0 ? "地下室住户" : (floor <= 10 ? String.valueOf("一二三四五六七八九十".charAt(floor - 1)) : String.valueOf(floor))
                 + "层住户");
         en.add(floor == 0 ? "basement dwelling" : "floor " + floor);
         if (d.signum() > 0) {
@@ -113,7 +104,7 @@ final class RiskExplainer {
             case RED_WEAK_BUILDING -> grade;
             default -> "";
         };
-        String[] colour = COLOUR_NAMES.get(rule.color());
+        String[] colour = {rule.colour().zh(), rule.colour().en().toLowerCase(java.util.Locale.ROOT)};
         String reasonZh = String.join("，", zh) + "：" + colour[0] + "（" + String.format(rule.zh(), threshold) + "）";
         String reasonEn = capitalise(String.join(", ", en)) + ": " + colour[1] + " (" + String.format(rule.en(), threshold)
                 + ")";
@@ -128,12 +119,12 @@ final class RiskExplainer {
         inputs.put("zone_kinds", kinds);
         inputs.put("distance_to_zone_m", near == null ? null : Math.round(near));
         inputs.put("safety_grade", grade);
-        inputs.put("vulnerable", elderly + children + sick + disabled + pregnant > 0 || alone);
+        inputs.put("vulnerable", h.vulnerable());
         inputs.put("elderly", elderly);
         inputs.put("children", children);
         inputs.put("living_alone", alone);
         inputs.put("oldest_age", oldest);
-        return new RiskService.Explanation(rs.getString("household_id"), rs.getString("building_id"), s.code(),
+        return new RiskService.Explanation(h.householdId(), h.buildingId(), s.code(),
                 s.ruleSetVersion(), rule.color(), rule.name(), rule.number(), reasonZh, reasonEn, inputs);
     }
 
@@ -144,10 +135,6 @@ final class RiskExplainer {
         }
         BigDecimal r = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return r.scale() < 1 ? r.setScale(1, RoundingMode.UNNECESSARY) : r;
-    }
-
-    private static List<String> list(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 
     /** "an 84-year-old", "an 11-year-old", "a 92-year-old". */

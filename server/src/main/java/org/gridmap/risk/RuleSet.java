@@ -26,8 +26,8 @@ public record RuleSet(@Nullable Integer version, BigDecimal storeyHeightM, BigDe
 
     static final Set<String> GRADES = Set.of("A", "B", "C", "D");
     static final Set<String> KINDS = Set.of("FLOODWAY", "DETENTION", "LOW_LYING", "BREACH");
-    static final Set<String> COLOURS = Set.of("RED", "ORANGE", "YELLOW", "GREEN");
-    public static final List<String> LEVELS = List.of("IV", "III", "II", "I");
+    static final Set<String> COLOURS = Set.copyOf(RiskColor.CODES);
+    static final List<String> LEVELS = WarningLevel.CODES;
 
     void validate() {
         List<String> problems = new ArrayList<>();

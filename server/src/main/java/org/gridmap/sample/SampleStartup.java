@@ -3,7 +3,6 @@ package org.gridmap.sample;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.gridmap.support.GridmapConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,19 +10,21 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class SampleStartup {
     private static final Logger LOG = LoggerFactory.getLogger(SampleStartup.class);
-    private final GridmapConfig config;
+    private final SampleConfig config;
     private final SampleLoader loader;
+    private final org.gridmap.risk.RiskService risk;
 
-    SampleStartup(GridmapConfig config, SampleLoader loader) {
+    SampleStartup(SampleConfig config, SampleLoader loader, org.gridmap.risk.RiskService risk) {
+        this.risk = risk;
         this.config = config;
         this.loader = loader;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        GridmapConfig.Sample s = config.getSample();
-        if (s.isLoad()) {
-            loader.load(s.getSeed(), s.getHouseholds(), s.getDemoPassword(), LOG::info);
+        if (config.load()) {
+            loader.load(config.seedOrDefault(), config.householdsOrDefault(), config.password(), LOG::info);
+            risk.classifyUnclassified(SampleLoader.SYSTEM, LOG::info);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.gridmap.security;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.gridmap.support.Db;
-import org.gridmap.support.Sql;
 import org.gridmap.support.Texts;
 import org.gridmap.support.PublicUrl;
 import io.micronaut.http.context.ServerRequestContext;
@@ -11,7 +10,6 @@ import io.micronaut.http.context.ServerRequestContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -52,18 +50,14 @@ public class Audit {
     /** Records within the caller's transaction, so the audit entry commits or rolls back with the work. */
     public void record(Connection c, String actor, String role, String action, String objectType, String objectId,
                        String area, Map<String, ?> detail, String remoteAddr) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("security/audit_insert"))) {
-            ps.setString(1, Texts.excerpt(actor == null ? "?" : actor, 100));
-            ps.setString(2, role);
-            ps.setString(3, action);
-            ps.setString(4, objectType);
-            ps.setString(5, Texts.excerpt(objectId, 200));
-            ps.setString(6, area);
-            ps.setString(7, json.writeValueAsString(Texts.storable(detail == null ? Map.of() : detail)));
-            ps.setString(8, Texts.excerpt(remoteAddr != null ? remoteAddr : currentAddress(), 64));
-            ps.executeUpdate();
+        String detailJson;
+        try {
+            detailJson = json.writeValueAsString(Texts.storable(detail == null ? Map.of() : detail));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        AuditRepository.insert(c, Texts.excerpt(actor == null ? "?" : actor, 100), role, action, objectType,
+                Texts.excerpt(objectId, 200), area, detailJson,
+                Texts.excerpt(remoteAddr != null ? remoteAddr : currentAddress(), 64));
     }
 }

@@ -42,13 +42,25 @@ class LoginController {
         this.publicUrl = publicUrl;
     }
 
+    /** A JSON login: exactly these two strings (a key given twice, an array or a number is a 400). */
+    record LoginRequest(@Nullable String username, @Nullable String password) {}
+
     @Operation(summary = "Log in: a JWT bearer token for the API (401 wrong credentials, 429 throttled)")
-    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED},
-            produces = MediaType.APPLICATION_JSON)
-    HttpResponse<AccessRefreshToken> login(@Nullable @Body Map<String, Object> body, HttpRequest<?> request) {
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<AccessRefreshToken> login(@Nullable @Body String json, HttpRequest<?> request) {
+        LoginRequest b = org.gridmap.support.StrictJson.read(json, LoginRequest.class);
+        return token(b == null ? null : b.username(), b == null ? null : b.password(), request);
+    }
+
+    @Operation(summary = "Log in with a form (username, password, each once)")
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<AccessRefreshToken> loginForm(@Nullable @Body Map<String, Object> body, HttpRequest<?> request) {
         Map<String, Object> b = body == null ? Map.of() : body;
-        LoginRepository.User u = logins.login(text(b, "username"), text(b, "password"),
-                publicUrl.clientAddress(request));
+        return token(text(b, "username"), text(b, "password"), request);
+    }
+
+    private HttpResponse<AccessRefreshToken> token(String username, String password, HttpRequest<?> request) {
+        LoginRepository.User u = logins.login(username, password, publicUrl.clientAddress(request));
         Authentication auth = Authentication.build(u.username(), List.of(u.role()),
                 Map.of(Caller.AREA_CLAIM, u.area(), "name", u.displayName() == null ? u.username() : u.displayName()));
         AccessRefreshToken token = tokens.generate(auth).orElseThrow(() -> new IllegalStateException("no token"));

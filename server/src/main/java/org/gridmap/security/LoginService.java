@@ -3,6 +3,8 @@ package org.gridmap.security;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.gridmap.support.Db;
+import org.gridmap.support.Lock;
+import org.gridmap.support.LockRepository;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemHandler;
 import org.gridmap.support.ProblemTypes;
@@ -69,10 +71,7 @@ public class LoginService {
             keys.add(addressKey);
         }
         Outcome outcome = db.tx(c -> {
-            try (var ps = c.prepareStatement("SELECT pg_advisory_xact_lock(7263, hashtext(?))")) {
-                ps.setString(1, userKey);
-                ps.execute();
-            }
+            LockRepository.forTransaction(c, Lock.LOGIN, userKey);
             var lock = repo.locked(c, keys);
             if (lock.isPresent()) {
                 audit.record(c, shown, null, "LOGIN_THROTTLED", "user", shown, null,

@@ -1,7 +1,7 @@
 package org.gridmap.security;
 
 /**
- * Masks personal data for display (PIPL): phones as 138****1234, ID numbers as 220802********1234, names as 王*华.
+ * Masks personal data for display (PIPL): phones as 138****1234, ID numbers as 110101********1234, names as 王*华.
  * Clear values leave the server only through an audited reveal.
  *
  * <p>{@link #text} is the one masker for free text (ticket descriptions and addresses, notes): it finds phone and
@@ -79,8 +79,17 @@ public final class Masking {
                     digits.append((char) ('0' + d));
                     j++;
                     end = j;
-                } else if (separator(s.charAt(j)) && j + 1 < n && digit(s.charAt(j + 1)) >= 0 && !digits.isEmpty()) {
-                    j++;
+                } else if (!digits.isEmpty() && separator(s.charAt(j))) {
+                    // up to three separators between digits ("139 - 1234", "(0436)1234567", zero-width spaces)
+                    int k = j;
+                    while (k < n && k - j < 3 && separator(s.charAt(k))) {
+                        k++;
+                    }
+                    if (k < n && digit(s.charAt(k)) >= 0) {
+                        j = k;
+                    } else {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -131,7 +140,9 @@ public final class Masking {
         return null;
     }
 
-    /** 0–9 for ASCII and full-width digits, else -1. */
+    private static final String CHINESE_DIGITS = "〇一二三四五六七八九";
+
+    /** 0–9 for ASCII, full-width and Chinese digits (〇/零 一 … 九, as a number read out is written), else -1. */
     static int digit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
@@ -139,11 +150,16 @@ public final class Masking {
         if (c >= '０' && c <= '９') {
             return c - '０';
         }
-        return -1;
+        if (c == '零') {
+            return 0;
+        }
+        return CHINESE_DIGITS.indexOf(c);
     }
 
+    /** What people put between the digits of a phone number: spaces, dashes, dots, brackets, invisible spaces. */
     private static boolean separator(char c) {
-        return c == ' ' || c == '-' || c == '\u00a0' || c == '\u3000' || c == '－' || c == '—'
-                || c == '‐' || c == '–';
+        return c == ' ' || c == '-' || c == '\u00a0' || c == '\u3000' || c == '－' || c == '—' || c == '‐' || c == '–'
+                || c == '.' || c == '·' || c == '．' || c == '(' || c == ')' || c == '（' || c == '）' || c == '/'
+                || c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff';
     }
 }

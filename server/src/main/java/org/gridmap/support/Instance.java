@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -25,10 +24,7 @@ public class Instance {
     public Instance(DataSource dataSource) {
         try {
             this.session = dataSource.getConnection();
-            try (PreparedStatement ps = session.prepareStatement("SELECT pg_advisory_lock(7262, ?)")) {
-                ps.setInt(1, key);
-                ps.execute();
-            }
+            LockRepository.forSession(session, Lock.INSTANCE, key);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot register this instance with the database: " + e.getMessage(), e);
         }

@@ -113,6 +113,8 @@ public final class Texts {
         s = s.replaceAll("\\b(?:java|javax|jakarta|org|com|io|mil|reactor)\\.[\\w.$]+(?:Exception|Error)\\b:? ?", "");
         s = s.replaceAll("\\b(?:java|javax|jakarta|org|com|io|mil)\\.[a-z][\\w]*\\.[\\w.$]+", "a value");
         s = s.replaceAll("\\[Source: [^\\]]*\\]", "");
+        s = s.replaceAll("\\s*\\((?:start marker at|from '[^']*')\\s*\\)", "");
+        s = s.replaceAll("'?\\b[A-Z]\\w*\\.get\\w*\\(\\)'?", "a limit");
         s = s.replaceAll("`([^`]*)`", "'$1'");
         return s.replaceAll("\\s+", " ").strip();
     }

@@ -4,7 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 
-/** Polygonal geometry that PostGIS and JTS can both read back: the SQL twin is gm_well_formed (V10__hardening.sql). */
+/** Polygonal geometry that PostGIS and JTS can both read back: the SQL twin is gm_well_formed (V10__schema.sql). */
 public final class WellFormed {
     private WellFormed() {}
 

@@ -1,26 +1,36 @@
 package org.gridmap.ticket;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ScheduledFuture;
+
 /**
- * Runs the escalation sweep on every instance ({@code gridmap.tickets.escalation-interval}, default 30 s). The
- * database decides who escalates what (SKIP LOCKED), so several instances never escalate a ticket twice.
+ * Runs the escalation sweep on every instance ({@code gridmap.tickets.escalation-*}). The database decides who
+ * escalates what (SKIP LOCKED), so several instances never escalate a ticket twice.
  */
-@Singleton
-@Requires(property = "gridmap.tickets.escalation-enabled", notEquals = "false")
+@Context
 class EscalationJob {
     private static final Logger LOG = LoggerFactory.getLogger(EscalationJob.class);
     private final TicketService tickets;
+    private final ScheduledFuture<?> schedule;
 
-    EscalationJob(TicketService tickets) {
+    EscalationJob(TicketService tickets, TicketConfig config, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.tickets = tickets;
+        if (config.escalationEnabled()) {
+            schedule = scheduler.scheduleWithFixedDelay(config.escalationInitialDelay(), config.escalationInterval(),
+                    this::sweep);
+        } else {
+            LOG.info("tickets: the escalation sweep is off on this instance (gridmap.tickets.escalation-enabled)");
+            schedule = null;
+        }
     }
 
-    @Scheduled(fixedDelay = "${gridmap.tickets.escalation-interval:30s}", initialDelay = "${gridmap.tickets.escalation-initial-delay:10s}")
     void sweep() {
         try {
             int[] n = tickets.sweep();
@@ -29,6 +39,13 @@ class EscalationJob {
             }
         } catch (RuntimeException e) {
             LOG.warn("ticket escalation sweep failed (it runs again at the next interval): {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
         }
     }
 }

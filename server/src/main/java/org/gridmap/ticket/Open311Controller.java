@@ -65,7 +65,11 @@ class Open311Controller {
     private final JsonMapper json;
     private final PublicUrl publicUrl;
 
-    Open311Controller(TicketService tickets, TicketQuery query, JsonMapper json, PublicUrl publicUrl) {
+    private final org.gridmap.support.Deployment deployment;
+
+    Open311Controller(TicketService tickets, TicketQuery query, JsonMapper json, PublicUrl publicUrl,
+                      org.gridmap.support.Deployment deployment) {
+        this.deployment = deployment;
         this.tickets = tickets;
         this.query = query;
         this.json = json;
@@ -84,7 +88,10 @@ class Open311Controller {
         endpoint.put("formats", List.of("text/xml", "application/json"));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("changeset", "2026-11-23T00:00:00+08:00");
-        d.put("contact", "洮北区网格化服务管理中心 · 12345 / 3650000");
+        org.gridmap.support.Deployment.District district = deployment.district();
+        if (district.contact() != null) {
+            d.put("contact", district.contact());
+        }
         d.put("key_service", "api_key: ask the district office (区网格化服务管理中心) for one");
         d.put("endpoints", List.of(endpoint));
         return render(format, d, "discovery", null);
@@ -124,8 +131,20 @@ class Open311Controller {
                               @Nullable @Header("Idempotency-Key") String key) {
         checkFormat(format);
         Map<String, Object> f = form == null ? Map.of() : form;
+        io.micronaut.http.context.ServerRequestContext.currentRequest().ifPresent(r -> {
+            for (String name : r.getParameters().names()) {
+                if (f.containsKey(name)) {
+                    throw ProblemException.invalidParameter(name, "is given both in the URL and in the form; give "
+                            + "it once");
+                }
+            }
+        });
+        String jurisdiction = text(f, "jurisdiction_id");
+        if (jurisdiction != null) {
+            checkJurisdiction(jurisdiction);
+        }
         String apiKey = text(f, "api_key");
-        List<String> keys = tickets.config().getOpen311Keys();
+        List<String> keys = tickets.config().keys();
         if (apiKey == null || keys.stream().noneMatch(k -> MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8),
                 apiKey.getBytes(StandardCharsets.UTF_8)))) {
             throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
@@ -173,8 +192,8 @@ class Open311Controller {
             List<String> s = new ArrayList<>();
             for (String part : status.split(",")) {
                 switch (part.strip().toLowerCase(java.util.Locale.ROOT)) {
-                    case "open" -> s.add("PENDING,DISPATCHED,IN_PROGRESS,RETURNED,REOPENED");
-                    case "closed" -> s.add("RESOLVED,VISITED,CLOSED");
+                    case "open" -> Status.OPEN.forEach(x -> s.add(x.name()));
+                    case "closed" -> Status.CLOSED_GROUP.forEach(x -> s.add(x.name()));
                     default -> throw ProblemException.invalidParameter("status", "is open or closed");
                 }
             }
@@ -277,7 +296,7 @@ class Open311Controller {
             return null;
         }
         try {
-            return Double.parseDouble(v);
+            return org.gridmap.support.Numbers.decimal(v);
         } catch (NumberFormatException e) {
             throw ProblemException.invalidParameter(name, "must be a number in degrees (WGS 84)");
         }
@@ -292,10 +311,22 @@ class Open311Controller {
         }
     }
 
-    private static void checkFormat(String format) {
+    private void checkFormat(String format) {
         if (!format.equals("json") && !format.equals("xml")) {
             throw new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
                     "format '" + format + "' is not offered: use .json or .xml");
+        }
+        io.micronaut.http.context.ServerRequestContext.currentRequest()
+                .flatMap(r -> r.getParameters().getFirst("jurisdiction_id")).ifPresent(this::checkJurisdiction);
+    }
+
+    /** GeoReport v2's jurisdiction_id is optional; one that is sent must be this installation's. */
+    private void checkJurisdiction(String given) {
+        String ours = deployment.district().jurisdictionId();
+        if (ours == null || !ours.equals(given.strip())) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                    "jurisdiction_id '" + org.gridmap.support.Texts.excerpt(given, 40) + "' is not served here"
+                            + (ours == null ? "" : " (this endpoint serves " + ours + ")"));
         }
     }
 

@@ -41,6 +41,14 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "tickets")
 class TicketController {
+    /** The body of a reveal: why the contact is needed (audited). */
+    record RevealRequest(@Nullable String reason) {}
+
+    /** A category as a PUT sends it (the code is the path's; updated_at is the server's). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"code", "updated_at"})
+    record CategoryBody(String name, String nameEn, @Nullable String description, String department, int communityH,
+                        int streetH, int districtH, int departmentH, boolean active) {}
+
     private final TicketService tickets;
     private final TicketQuery query;
     private final TicketFeed feed;
@@ -83,8 +91,14 @@ class TicketController {
 
     @Operation(summary = "Create or edit a category (district office): name, department, hours per level, active")
     @Put("/categories/{code}")
-    Category saveCategory(@PathVariable String code, @Body Category category, Authentication auth) {
-        return tickets.saveCategory(Caller.of(auth), code, category);
+    Category saveCategory(@PathVariable String code, @Nullable @Body String json, Authentication auth) {
+        CategoryBody b = StrictJson.read(json, CategoryBody.class);
+        if (b == null) {
+            throw ProblemException.invalidParameter("body", "the category as JSON (name, name_en, department, "
+                    + "community_h, street_h, district_h, department_h, active)");
+        }
+        return tickets.saveCategory(Caller.of(auth), code, new Category(code, b.name(), b.nameEn(), b.description(),
+                b.department(), b.communityH(), b.streetH(), b.districtH(), b.departmentH(), b.active(), null));
     }
 
     @Operation(summary = "Where a point would be routed: grid (containing it, or nearest with a flag), community, "
@@ -137,11 +151,24 @@ class TicketController {
               @Nullable @QueryValue("radius_m") Double radiusM, @Nullable @QueryValue String grid,
               @Nullable @QueryValue String area, @Nullable @QueryValue String polygon,
               @Nullable @QueryValue String status, @Nullable @QueryValue String category,
-              @Nullable @QueryValue String level, @Nullable @QueryValue Boolean overdue,
+              @Nullable @QueryValue String level, @Nullable @QueryValue("overdue") String overdue,
               @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String source,
               @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size, Authentication auth) {
         return query.list(Caller.of(auth), new TicketQuery.Filter(bbox, near, radiusM, grid, area, polygon, status,
-                category, level, overdue, from, to, source), page == null ? 1 : page, size == null ? 50 : size);
+                category, level, bool("overdue", overdue), from, to, source), page == null ? 1 : page,
+                size == null ? 50 : size);
+    }
+
+    /** true or false, exactly; anything else is a 400 rather than "no filter". */
+    private static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidParameter(name, "must be true or false");
+        };
     }
 
     @Operation(summary = "Figures for an area and period: received, 办结率, 按时办结率, average hours to resolve, 满意度, "
@@ -162,10 +189,10 @@ class TicketController {
     @Operation(summary = "The reporter's name and phone, and the description and address, in clear (roles that read "
             + "personal data; body {\"reason\": \"…\"} is required and audited)")
     @Post("/{id}/reveal")
-    Ticket reveal(@PathVariable String id, @Nullable @Body java.util.Map<String, Object> body, Authentication auth) {
-        Object reason = body == null ? null : body.get("reason");
+    Ticket reveal(@PathVariable String id, @Nullable @Body String json, Authentication auth) {
+        RevealRequest body = StrictJson.read(json, RevealRequest.class);
         Caller caller = Caller.of(auth);
-        return tickets.reveal(caller, tickets.resolveId(caller, id), reason instanceof String r ? r : null);
+        return tickets.reveal(caller, tickets.resolveId(caller, id), body == null ? null : body.reason());
     }
 
     @Operation(summary = "A transition: dispatch, start, resolve, visit (rating 1–5), close, return (reason), reopen "

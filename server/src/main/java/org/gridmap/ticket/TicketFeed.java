@@ -11,7 +11,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.sql.Connection;
-import java.sql.Statement;
 
 /**
  * New and changed tickets as they commit, from every instance: the ticket table's trigger sends NOTIFY
@@ -30,8 +29,11 @@ public class TicketFeed {
     private volatile Thread listener;
     private volatile boolean running = true;
 
-    TicketFeed(Db db) {
+    private final TicketRepository tickets;
+
+    TicketFeed(Db db, TicketRepository tickets) {
         this.db = db;
+        this.tickets = tickets;
     }
 
     public Flux<Change> changes() {
@@ -51,9 +53,7 @@ public class TicketFeed {
     private void listen() {
         while (running) {
             try (Connection c = db.dataSource().getConnection()) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN gridmap_ticket");
-                }
+                tickets.listen(c);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] ns = pg.getNotifications(5000);

@@ -72,11 +72,12 @@ public final class TicketModels {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Page(long total, int page, int size, List<Ticket> tickets) {}
 
-    /** The body of a transition: which fields matter depends on the action. */
+    /** The body of a transition: which fields matter depends on the action. {@code duplicate_of} is the other
+     *  ticket's id or its number (2026-000123). */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record ActionRequest(@Nullable String reason, @Nullable String assignee, @Nullable Integer rating,
                                 @Nullable List<String> departments, @Nullable String department,
-                                @Nullable String gridCode, @Nullable Long duplicateOf, @Nullable String note) {}
+                                @Nullable String gridCode, @Nullable Object duplicateOf, @Nullable String note) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Figures(String code, long received, long resolved, @Nullable Double resolvedRate,

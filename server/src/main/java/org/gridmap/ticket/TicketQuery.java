@@ -5,19 +5,15 @@ import jakarta.inject.Singleton;
 import org.gridmap.security.Caller;
 import org.gridmap.support.Db;
 import org.gridmap.support.ProblemException;
-import org.gridmap.support.Sql;
 import org.gridmap.ticket.TicketModels.Figures;
 import org.gridmap.ticket.TicketModels.Page;
 import org.gridmap.ticket.TicketModels.Stats;
-import org.gridmap.ticket.TicketModels.Ticket;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,103 +39,58 @@ public class TicketQuery {
     }
 
     private final Db db;
+    private final TicketRepository tickets;
 
-    TicketQuery(Db db) {
+    TicketQuery(Db db, TicketRepository tickets) {
         this.db = db;
+        this.tickets = tickets;
     }
 
     public Page list(Caller caller, Filter f, int page, int size) {
         if (page < 1 || size < 1 || size > 1000) {
             throw ProblemException.invalidParameter("page/size", "page ≥ 1 and 1 ≤ size ≤ 1000");
         }
-        StringBuilder where = new StringBuilder(" AND (t.grid_code LIKE ? OR t.created_by = ?)");
-        List<Object> args = new ArrayList<>(List.of(caller.area() + "%", caller.username()));
+        double[] bbox = null;
         if (f.bbox() != null) {
-            double[] b = numbers("bbox", f.bbox(), 4);
-            if (b[0] >= b[2] || b[1] >= b[3]) {
+            bbox = numbers("bbox", f.bbox(), 4);
+            if (bbox[0] >= bbox[2] || bbox[1] >= bbox[3]) {
                 throw ProblemException.invalidParameter("bbox", "is minLon,minLat,maxLon,maxLat with min < max");
             }
-            where.append(" AND t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-            for (double v : b) {
-                args.add(v);
-            }
         }
+        double[] near = null;
+        Double radius = null;
         if (f.near() != null) {
-            double[] p = numbers("near", f.near(), 2);
-            double r = f.radiusM() == null ? 500 : f.radiusM();
-            if (!(r > 0 && r <= 50_000)) {
+            near = numbers("near", f.near(), 2);
+            radius = f.radiusM() == null ? 500 : f.radiusM();
+            if (!(radius > 0 && radius <= 50_000)) {
                 throw ProblemException.invalidParameter("radius_m", "must be 0–50000 metres");
             }
-            where.append(" AND t.geom && ST_Expand(ST_SetSRID(ST_MakePoint(?, ?), 4326), ?) AND ST_DWithin(t.geom::geography, "
-                    + "ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)");
-            args.addAll(List.of(p[0], p[1], r / 60_000.0, p[0], p[1], r));
         }
-        if (f.grid() != null) {
-            if (!f.grid().matches("\\d{15}")) {
-                throw ProblemException.invalidParameter("grid", "must be a 15-digit grid code");
-            }
-            where.append(" AND t.grid_code = ?");
-            args.add(f.grid());
+        if (f.grid() != null && !f.grid().matches("\\d{15}")) {
+            throw ProblemException.invalidParameter("grid", "must be a 15-digit grid code");
         }
-        if (f.area() != null) {
-            if (!f.area().matches("\\d{6}|\\d{9}|\\d{12}|\\d{15}")) {
-                throw ProblemException.invalidParameter("area", "must be a 6-, 9-, 12- or 15-digit code");
-            }
-            where.append(" AND t.grid_code LIKE ?");
-            args.add(f.area() + "%");
+        if (f.area() != null && !f.area().matches("\\d{6}|\\d{9}|\\d{12}|\\d{15}")) {
+            throw ProblemException.invalidParameter("area", "must be a 6-, 9-, 12- or 15-digit code");
         }
-        if (f.polygon() != null) {
-            where.append(" AND ST_Intersects(t.geom, ST_GeomFromText(?, 4326))");
-            args.add(polygon(f.polygon()));
-        }
-        inList(where, args, "t.status", "status", f.status(), Arrays.stream(Status.values()).map(Enum::name).toList());
-        inList(where, args, "t.category_code", "category", f.category(), null);
-        inList(where, args, "t.level", "level", f.level(), Arrays.stream(Level.values()).map(Enum::name).toList());
-        inList(where, args, "t.source", "source", f.source(), TicketService.SOURCES.stream().sorted().toList());
+        List<String> numbers = null;
         if (f.numbers() != null) {
-            List<String> ns = Arrays.stream(f.numbers().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-            if (ns.isEmpty() || ns.size() > 100 || ns.stream().anyMatch(x -> !x.matches("\\d{4}-\\d{6,}"))) {
+            numbers = Arrays.stream(f.numbers().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+            if (numbers.isEmpty() || numbers.size() > 100 || numbers.stream().anyMatch(x -> !x.matches("\\d{4}-\\d{6,}"))) {
                 throw ProblemException.invalidParameter("service_request_id", "comma-separated ticket numbers such as "
                         + "2026-000123 (at most 100)");
             }
-            where.append(" AND t.number = ANY (?)");
-            args.add(ns.toArray(new String[0]));
         }
-        if (f.overdue() != null) {
-            where.append(f.overdue()
-                    ? " AND t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED') AND t.due_at < now()"
-                    : " AND NOT (t.status IN ('PENDING', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED') AND t.due_at < now())");
-        }
-        if (f.from() != null) {
-            where.append(" AND t.created_at >= ?");
-            args.add(time("from", f.from()));
-        }
-        if (f.to() != null) {
-            where.append(" AND t.created_at < ?");
-            args.add(time("to", f.to()));
-        }
-        String sql = Sql.get("ticket/list").replace("/*filters*/", where.toString());
+        TicketRepository.Criteria q = new TicketRepository.Criteria(caller.area(), caller.username(), bbox, near,
+                radius, f.grid(), f.area(), f.polygon() == null ? null : polygon(f.polygon()),
+                codes("status", f.status(), Arrays.stream(Status.values()).map(Enum::name).toList()),
+                codes("category", f.category(), null),
+                codes("level", f.level(), Arrays.stream(Level.values()).map(Enum::name).toList()),
+                codes("source", f.source(), TicketService.SOURCES.stream().sorted().toList()),
+                numbers, f.overdue(),
+                f.from() == null ? null : time("from", f.from()), f.to() == null ? null : time("to", f.to()));
         return db.read(c -> {
-            List<Ticket> out = new ArrayList<>();
-            long total = 0;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int k = 1;
-                for (Object a : args) {
-                    ps.setObject(k++, a);
-                }
-                ps.setInt(k++, size);
-                ps.setInt(k, (page - 1) * size);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(TicketRepository.ticket(rs, false));
-                        total = rs.getLong("total");
-                    }
-                }
-            }
-            if (out.isEmpty() && page > 1) {
-                total = -1; // unknown beyond the last page; the client asked past the end
-            }
-            return new Page(total, page, size, out);
+            TicketRepository.Found found = tickets.list(c, q, size, (page - 1) * size);
+            return new Page(found.total(), page, size, found.tickets());
         });
     }
 
@@ -159,21 +110,12 @@ public class TicketQuery {
         return db.read(c -> {
             Figures total = null;
             List<Figures> children = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/stats"))) {
-                ps.setInt(1, child);
-                ps.setString(2, area + "%");
-                ps.setObject(3, a);
-                ps.setObject(4, b);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String code = rs.getString("child");
-                        Figures fig = figures(code == null ? area : code, rs);
-                        if (code == null) {
-                            total = fig;
-                        } else if (area.length() < 15) {
-                            children.add(fig);
-                        }
-                    }
+            for (TicketRepository.Counts n : tickets.stats(c, child, area, a, b)) {
+                Figures fig = figures(n.child() == null ? area : n.child(), n);
+                if (n.child() == null) {
+                    total = fig;
+                } else if (area.length() < 15) {
+                    children.add(fig);
                 }
             }
             if (total == null) {
@@ -181,27 +123,24 @@ public class TicketQuery {
             }
             Map<String, String> defs = new LinkedHashMap<>();
             defs.put("received", "受理量: tickets filed in the period in the area, not counting ones merged as duplicates");
-            defs.put("resolved_rate", "办结率 = resolved / received; resolved = 已办结, 已回访 or 已关闭 now (a reopened "
+            defs.put("resolved_rate", "办结率 = resolved / received; resolved = " + Status.CLOSED_GROUP.stream().map(Status::zh)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " now (a reopened "
                     + "ticket counts again only when resolved again)");
             defs.put("on_time_rate", "按时办结率 = resolved before the due time without escalating for lateness / received");
             defs.put("avg_hours_to_resolve", "mean hours from filing to 办结, over resolved tickets");
             defs.put("satisfaction_rate", "满意度 = 回访 ratings of 4 or 5 / tickets rated");
-            defs.put("backlog", "tickets of the period still open (待受理, 已派遣, 处理中, 退回, 重开)");
+            defs.put("backlog", "tickets of the period still open (" + Status.OPEN.stream().map(Status::zh)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
             defs.put("overdue", "open tickets of the period past their due time now");
             return new Stats(area, a, b, total, children, defs);
         });
     }
 
-    private static Figures figures(String code, ResultSet rs) throws java.sql.SQLException {
-        long received = rs.getLong("received");
-        long resolved = rs.getLong("resolved");
-        long onTime = rs.getLong("resolved_on_time");
-        long rated = rs.getLong("rated");
-        long satisfied = rs.getLong("satisfied");
-        double avg = rs.getDouble("avg_hours_to_resolve");
-        Double avgHours = rs.wasNull() ? null : Math.round(avg * 100) / 100.0;
-        return new Figures(code, received, resolved, ratio(resolved, received), onTime, ratio(onTime, received), avgHours,
-                rated, satisfied, ratio(satisfied, rated), rs.getLong("backlog"), rs.getLong("overdue"));
+    private static Figures figures(String code, TicketRepository.Counts n) {
+        Double avgHours = n.avgHoursToResolve() == null ? null : Math.round(n.avgHoursToResolve() * 100) / 100.0;
+        return new Figures(code, n.received(), n.resolved(), ratio(n.resolved(), n.received()), n.resolvedOnTime(),
+                ratio(n.resolvedOnTime(), n.received()), avgHours, n.rated(), n.satisfied(),
+                ratio(n.satisfied(), n.rated()), n.backlog(), n.overdue());
     }
 
     /** A share rounded to 4 decimals (93.98% = 0.9398); null when there is nothing to divide by. */
@@ -209,10 +148,10 @@ public class TicketQuery {
         return b == 0 ? null : Math.round(a * 10000.0 / b) / 10000.0;
     }
 
-    private static void inList(StringBuilder where, List<Object> args, String column, String name, String value,
-                               List<String> allowed) {
+    /** A comma-separated list of codes, upper-cased and checked against what is allowed; null when not given. */
+    private static List<String> codes(String name, String value, List<String> allowed) {
         if (value == null) {
-            return;
+            return null;
         }
         List<String> values = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList();
@@ -221,8 +160,7 @@ public class TicketQuery {
             throw ProblemException.invalidParameter(name, "a comma-separated list" + (allowed == null ? " of codes"
                     : " of " + String.join(", ", allowed)));
         }
-        where.append(" AND ").append(column).append(" = ANY (?)");
-        args.add(values.toArray(new String[0]));
+        return values;
     }
 
     private static double[] numbers(String name, String text, int n) {
@@ -234,7 +172,7 @@ public class TicketQuery {
         double[] out = new double[n];
         try {
             for (int k = 0; k < n; k++) {
-                out[k] = Double.parseDouble(parts[k].strip());
+                out[k] = org.gridmap.support.Numbers.decimal(parts[k]);
                 if (!Double.isFinite(out[k]) || Math.abs(out[k]) > 180 || k % 2 == 1 && Math.abs(out[k]) > 90) {
                     throw new NumberFormatException();
                 }
@@ -254,6 +192,10 @@ public class TicketQuery {
             g = new WKTReader().read(wkt);
         } catch (ParseException e) {
             throw ProblemException.invalidParameter("polygon", "is not WKT: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // JTS builds the rings while it parses: an unclosed or too short ring is refused here
+            throw ProblemException.invalidParameter("polygon", "has a ring that does not close or has fewer than 4 "
+                    + "points");
         }
         if (!(g instanceof Polygonal) || g.isEmpty()) {
             throw ProblemException.invalidParameter("polygon", "must be a POLYGON or MULTIPOLYGON in EPSG:4326");

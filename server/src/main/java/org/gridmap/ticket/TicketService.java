@@ -7,10 +7,9 @@ import org.gridmap.security.Audit;
 import org.gridmap.security.Caller;
 import org.gridmap.security.Role;
 import org.gridmap.support.Db;
-import org.gridmap.support.GridmapConfig;
+import org.gridmap.support.ServiceEnvelope;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
-import org.gridmap.support.Sql;
 import org.gridmap.support.Texts;
 import org.gridmap.ticket.TicketModels.ActionRequest;
 import org.gridmap.ticket.TicketModels.Category;
@@ -25,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -49,16 +46,16 @@ public class TicketService {
     private final Db db;
     private final TicketRepository tickets;
     private final TicketConfig config;
-    private final GridmapConfig gridmap;
+    private final ServiceEnvelope envelope;
     private final JsonMapper json;
     private final Audit audit;
 
-    TicketService(Db db, TicketRepository tickets, TicketConfig config, GridmapConfig gridmap, JsonMapper json,
+    TicketService(Db db, TicketRepository tickets, TicketConfig config, ServiceEnvelope envelope, JsonMapper json,
                   Audit audit) {
         this.db = db;
         this.tickets = tickets;
         this.config = config;
-        this.gridmap = gridmap;
+        this.envelope = envelope;
         this.json = json;
         this.audit = audit;
     }
@@ -107,14 +104,14 @@ public class TicketService {
 
     public Route route(double lon, double lat) {
         checkPoint(lon, lat);
-        return near(db.read(c -> tickets.route(c, lon, lat, config.getBoundaryConfirmM()))
+        return near(db.read(c -> tickets.route(c, lon, lat, config.boundaryConfirmM()))
                 .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "No grid",
                         "there is no current grid to route the point to")), lon, lat);
     }
 
     /** A route to a grid the point is not in is accepted only when that grid is near (outside the district: 422). */
     private Route near(Route r, double lon, double lat) {
-        if (r.routing().equals("NEAREST") && r.boundaryM() > config.getMaxNearestGridM()) {
+        if (r.routing().equals("NEAREST") && r.boundaryM() > config.maxNearestGridM()) {
             throw ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "Point outside the district",
                     String.format("(%.6f, %.6f) lies %.1f km from the nearest grid (%s), outside the district's grids; "
                             + "check the location (or longitude and latitude swapped)", lon, lat, r.boundaryM() / 1000,
@@ -125,11 +122,11 @@ public class TicketService {
 
     public List<Duplicate> duplicates(double lon, double lat, String category, Double radiusM, Long exclude) {
         checkPoint(lon, lat);
-        double r = radiusM == null ? config.getDuplicateRadiusM() : radiusM;
+        double r = radiusM == null ? config.duplicateRadiusM() : radiusM;
         if (r <= 0 || r > 5000) {
             throw ProblemException.invalidParameter("radius_m", "must be 0–5000 metres");
         }
-        return db.read(c -> tickets.duplicates(c, lon, lat, category, config.getDuplicateWindowHours(), r, exclude));
+        return db.read(c -> tickets.duplicates(c, lon, lat, category, config.duplicateWindowHours(), r, exclude));
     }
 
     /**
@@ -154,11 +151,11 @@ public class TicketService {
                         .orElseThrow(() -> ProblemException.of(ProblemTypes.INVALID_CONTENT,
                                 "Unknown category", "category '" + t.category() + "' is not in the catalogue (GET "
                                         + "/api/tickets/categories lists them)").with("parameter", "category"));
-                Route r = near(tickets.route(c, t.lon(), t.lat(), config.getBoundaryConfirmM())
+                Route r = near(tickets.route(c, t.lon(), t.lat(), config.boundaryConfirmM())
                         .orElseThrow(() -> ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "No grid",
                                 "there is no current grid to route the point to")), t.lon(), t.lat());
                 List<Duplicate> dups = tickets.duplicates(c, t.lon(), t.lat(), k.code(),
-                        config.getDuplicateWindowHours(), config.getDuplicateRadiusM(), null);
+                        config.duplicateWindowHours(), config.duplicateRadiusM(), null);
                 long id = tickets.insert(c, src, k, t, r, caller.username());
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("grid_code", r.gridCode());
@@ -171,19 +168,8 @@ public class TicketService {
                         Level.COMMUNITY.name(), null, data);
                 Detail d = detail(c, id, false, dups);
                 String body = toJson(d);
-                if (key != null) {
-                    try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/idempotency_claim"))) {
-                        ps.setString(1, caller.username());
-                        ps.setString(2, key);
-                        ps.setString(3, hash);
-                        ps.setLong(4, id);
-                        ps.setString(5, body);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                throw new KeyTaken(); // a concurrent request with this key committed first
-                            }
-                        }
-                    }
+                if (key != null && !tickets.claim(c, caller.username(), key, hash, id, body)) {
+                    throw new KeyTaken(); // a concurrent request with this key committed first
                 }
                 return new Filed(body, id, false);
             });
@@ -207,22 +193,13 @@ public class TicketService {
     }
 
     private Optional<Filed> replay(Caller caller, String key, String hash) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("ticket/idempotency_get"))) {
-                ps.setString(1, caller.username());
-                ps.setString(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    if (!rs.getString("request_hash").equals(hash)) {
-                        throw ProblemException.unprocessable(ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                                "Idempotency-Key reused", "this Idempotency-Key was used for a different request "
-                                        + "(ticket " + rs.getLong("ticket_id") + "); use a new key for a new ticket");
-                    }
-                    return Optional.of(new Filed(rs.getString("response"), rs.getLong("ticket_id"), true));
-                }
+        return db.read(c -> tickets.stored(c, caller.username(), key)).map(st -> {
+            if (!st.requestHash().equals(hash)) {
+                throw ProblemException.unprocessable(ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
+                        "this Idempotency-Key was used for a different request (ticket " + st.ticketId()
+                                + "); use a new key for a new ticket");
             }
+            return new Filed(st.response(), st.ticketId(), true);
         });
     }
 
@@ -248,16 +225,16 @@ public class TicketService {
     }
 
     private void checkPoint(double lon, double lat) {
-        GridmapConfig.Envelope e = gridmap.getServiceEnvelope();
-        boolean swapped = lat >= e.getMinLon() && lat <= e.getMaxLon() && lon >= e.getMinLat() && lon <= e.getMaxLat();
+        ServiceEnvelope e = envelope;
+        boolean swapped = lat >= e.minLon() && lat <= e.maxLon() && lon >= e.minLat() && lon <= e.maxLat();
         if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
             throw ProblemException.invalidParameter("lon/lat", "must be longitude and latitude in degrees (EPSG:4326)"
                     + (swapped ? "; longitude and latitude look swapped" : ""));
         }
-        if (lon < e.getMinLon() || lon > e.getMaxLon() || lat < e.getMinLat() || lat > e.getMaxLat()) {
+        if (lon < e.minLon() || lon > e.maxLon() || lat < e.minLat() || lat > e.maxLat()) {
             throw ProblemException.unprocessable(ProblemTypes.TICKET_LOCATION, "Point outside the service area",
-                    "(" + lon + ", " + lat + ") is outside the service area " + e.getMinLon() + "–" + e.getMaxLon()
-                            + " E, " + e.getMinLat() + "–" + e.getMaxLat() + " N"
+                    "(" + lon + ", " + lat + ") is outside the service area " + e.minLon() + "–" + e.maxLon()
+                            + " E, " + e.minLat() + "–" + e.maxLat() + " N"
                             + (swapped ? "; longitude and latitude look swapped" : ""));
         }
     }
@@ -375,47 +352,43 @@ public class TicketService {
                     if (r.assignee() != null && r.assignee().length() > 60) {
                         throw ProblemException.invalidParameter("assignee", "up to 60 characters");
                     }
-                    tickets.update(c, id, "status = ?, assignee = coalesce(?, assignee)", to.name(), r.assignee());
+                    tickets.dispatch(c, id, to, r.assignee());
                     if (r.assignee() != null) {
                         data.put("assignee", r.assignee());
                     }
                 }
-                case START, RETURN -> tickets.update(c, id, "status = ?", to.name());
-                case RESOLVE -> tickets.update(c, id, "status = ?, resolved_at = now(), "
-                        + "resolved_on_time = (now() <= due_at AND auto_escalations = 0)", to.name());
+                case START, RETURN -> tickets.setStatus(c, id, to);
+                case RESOLVE -> tickets.resolve(c, id, to);
                 case VISIT -> {
                     if (r.rating() == null || r.rating() < 1 || r.rating() > 5) {
                         throw ProblemException.invalidParameter("rating", "is required for visit (回访): 1 (very "
                                 + "dissatisfied) to 5 (very satisfied)");
                     }
-                    tickets.update(c, id, "status = ?, rating = ?", to.name(), r.rating());
+                    tickets.visit(c, id, to, r.rating());
                     data.put("rating", r.rating());
                 }
-                case CLOSE -> tickets.update(c, id, "status = ?, closed_at = now()", to.name());
+                case CLOSE -> tickets.close(c, id, to);
                 case REOPEN -> {
                     Category k = tickets.category(c, t.category()).orElseThrow();
-                    tickets.update(c, id, "status = ?, resolved_at = NULL, resolved_on_time = NULL, closed_at = NULL, "
-                            + "rating = NULL, due_at = now() + make_interval(hours => ?)", to.name(), k.hours(level));
+                    tickets.reopen(c, id, to, k.hours(level));
                 }
                 case ESCALATE -> {
-                    if (level == Level.DEPARTMENT) {
+                    if (level.isTop()) {
                         throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.TICKET_TRANSITION,
                                 "Illegal transition", "the ticket is already at the top level (部门)");
                     }
                     toLevel = level.next();
                     Category k = tickets.category(c, t.category()).orElseThrow();
-                    tickets.update(c, id, "level = ?, level_since = now(), overdue_noted = false, "
-                            + "due_at = now() + make_interval(hours => ?)", toLevel.name(), k.hours(toLevel));
+                    tickets.escalate(c, id, toLevel, k.hours(toLevel));
                 }
                 case REROUTE -> {
                     String grid = r.gridCode();
                     if (grid == null || !grid.matches("\\d{15}") || !caller.covers(grid)) {
                         throw ProblemException.invalidParameter("grid_code", "a current grid in your area (15 digits)");
                     }
-                    String[] codes = gridCodes(c, grid).orElseThrow(() -> ProblemException.invalidParameter("grid_code",
-                            "'" + grid + "' is not a current grid"));
-                    tickets.update(c, id, "grid_code = ?, community_code = ?, street_code = ?, district_code = ?, "
-                            + "needs_confirmation = false", grid, codes[0], codes[1], codes[2]);
+                    if (!tickets.reroute(c, id, grid)) {
+                        throw ProblemException.invalidParameter("grid_code", "'" + grid + "' is not a current grid");
+                    }
                     data.put("from_grid", t.gridCode());
                     data.put("to_grid", grid);
                 }
@@ -434,31 +407,13 @@ public class TicketService {
                     if (deps.isEmpty() || deps.size() > 10 || deps.stream().anyMatch(s -> s.length() > 60)) {
                         throw ProblemException.invalidParameter("departments", "1–10 department names");
                     }
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_call (ticket_id, department, "
-                            + "called_by, note) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                        for (String d : deps) {
-                            ps.setLong(1, id);
-                            ps.setString(2, d);
-                            ps.setString(3, caller.username());
-                            ps.setString(4, r.note());
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
+                    tickets.call(c, id, deps, caller.username(), r.note());
                     tickets.touch(c, id);
                     data.put("departments", deps);
                 }
                 case REPORT -> {
                     String d = r.department();
-                    int n;
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_call SET reported_at = "
-                            + "coalesce(reported_at, now()), note = coalesce(?, note) WHERE ticket_id = ? AND department = ?")) {
-                        ps.setString(1, r.note());
-                        ps.setLong(2, id);
-                        ps.setString(3, d);
-                        n = ps.executeUpdate();
-                    }
-                    if (n == 0) {
+                    if (d == null || !tickets.report(c, id, d, r.note())) {
                         throw ProblemException.invalidParameter("department", "'" + d + "' was not called for this "
                                 + "ticket");
                     }
@@ -466,7 +421,7 @@ public class TicketService {
                     data.put("department", d);
                 }
                 case LINK_DUPLICATE -> {
-                    Long other = r.duplicateOf();
+                    Long other = otherTicket(c, r.duplicateOf());
                     if (other == null || other == id) {
                         throw ProblemException.invalidParameter("duplicate_of", "the id of the ticket this one repeats");
                     }
@@ -476,7 +431,7 @@ public class TicketService {
                     if (o.status() == Status.CLOSED) {
                         throw ProblemException.invalidParameter("duplicate_of", "ticket " + other + " is closed");
                     }
-                    tickets.update(c, id, "status = ?, closed_at = now(), duplicate_of = ?", to.name(), other);
+                    tickets.linkDuplicate(c, id, to, other);
                     tickets.event(c, other, caller.username(), "DUPLICATE_LINKED", o.status().name(),
                             o.status().name(), o.level().name(), o.level().name(), r.reason(), Map.of("duplicate", id));
                     data.put("duplicate_of", other);
@@ -492,17 +447,23 @@ public class TicketService {
         });
     }
 
-    private static Optional<String[]> gridCodes(Connection c, String grid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT g.community_code, cm.parent_code, "
-                + "coalesce(st.parent_code, substr(g.grid_code, 1, 6)) FROM grid g JOIN admin_area cm ON cm.code = "
-                + "g.community_code LEFT JOIN admin_area st ON st.code = cm.parent_code WHERE g.grid_code = ? AND "
-                + "g.valid_to IS NULL")) {
-            ps.setString(1, grid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                        : Optional.empty();
-            }
+    /** The ticket a body names by id (a whole number) or by number ("2026-000123"); null when it names none. */
+    private Long otherTicket(Connection c, Object ref) throws SQLException {
+        if (ref == null) {
+            return null;
         }
+        if (ref instanceof Integer || ref instanceof Long) {
+            return ((Number) ref).longValue();
+        }
+        if (ref instanceof String s && s.strip().matches("\\d{1,18}")) {
+            return Long.parseLong(s.strip());
+        }
+        if (ref instanceof String s && s.strip().matches("\\d{4}-\\d{6,12}")) {
+            return tickets.idByNumber(c, s.strip()).orElseThrow(() -> ProblemException.invalidParameter(
+                    "duplicate_of", "ticket " + s.strip() + " does not exist or is outside your area"));
+        }
+        throw ProblemException.invalidParameter("duplicate_of", "the id (a whole number) or the number (2026-000123) "
+                + "of the ticket this one repeats");
     }
 
     // ------------------------------------------------------------------------------------------------ escalation
@@ -517,16 +478,16 @@ public class TicketService {
         int escalated = 0;
         int noted = 0;
         while (true) {
-            int n = db.tx(c -> count(c, "ticket/escalate_due", INSTANCE));
+            int n = db.tx(c -> tickets.escalateDue(c, config.sweepBatch(), INSTANCE));
             escalated += n;
-            if (n < config.getSweepBatch()) {
+            if (n < config.sweepBatch()) {
                 break;
             }
         }
         while (true) {
-            int n = db.tx(c -> count(c, "ticket/overdue_top", null));
+            int n = db.tx(c -> tickets.noteOverdueAtTop(c, config.sweepBatch()));
             noted += n;
-            if (n < config.getSweepBatch()) {
+            if (n < config.sweepBatch()) {
                 break;
             }
         }
@@ -541,22 +502,6 @@ public class TicketService {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
             return "localhost";
-        }
-    }
-
-    private int count(Connection c, String sql, String instance) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get(sql))) {
-            ps.setInt(1, config.getSweepBatch());
-            if (instance != null) {
-                ps.setString(2, instance);
-            }
-            int n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    n++;
-                }
-            }
-            return n;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.gridmap.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -23,8 +22,8 @@ class SecurityHeaders implements io.micronaut.core.order.Ordered {
 
     private final String csp;
 
-    SecurityHeaders(@Value("${gridmap.map.basemap-url:}") String basemapUrl) {
-        String tiles = origin(basemapUrl);
+    SecurityHeaders(org.gridmap.layer.MapConfig map) {
+        String tiles = origin(map.basemapUrl());
         this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:"
                 + (tiles.isEmpty() ? "" : " " + tiles) + "; connect-src 'self'; font-src 'self'; object-src 'none'; "
                 + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

@@ -253,6 +253,10 @@ class MalformedInputTest extends PostgisTest {
         cs.add(gj("truncated JSON", building(PROPS).substring(0, 80), 400, "not valid JSON"));
         cs.add(gj("NaN literal", feature("{\"type\":\"Point\",\"coordinates\":[NaN,45.6]}"), 400, "not valid JSON"));
         cs.add(gj("JSON array at the top", "[1,2,3]", 400, "GeoJSON object"));
+        cs.add(gj("more after the top-level object", building(PROPS) + " {\"type\":\"Feature\"}", 400, "more after"));
+        cs.add(gj("a crs member whose name is not a text", building(PROPS).replaceFirst("\\{",
+                "{\"crs\":{\"type\":\"name\",\"properties\":{\"name\":[\"EPSG:4326\"]}},"), 400,
+                "does not name a coordinate system"));
         cs.add(gj("a Geometry at the top", "{\"type\":\"Polygon\",\"coordinates\":[" + OUTER + "]}", 400,
                 "FeatureCollection or a Feature"));
         cs.add(gj("features is not an array", "{\"type\":\"FeatureCollection\",\"features\":{}}", 400,
@@ -339,8 +343,10 @@ class MalformedInputTest extends PostgisTest {
         cs.add(gj("degrees declared as EPSG:4550", building(PROPS), 422, "degrees", "crs", "EPSG:4550"));
         cs.add(gj("zone-prefixed eastings declared as EPSG:4550", fc(rect(41484000.0, 5052000.0, 41484020.0,
                 5052020.0, PROPS)), 422, "4529", "crs", "EPSG:4550"));
-        cs.add(gj("outside the service envelope (Beijing)", fc(rect(116.40, 39.90, 116.401, 39.901, PROPS)), 422,
-                "service envelope"));
+        cs.add(gj("outside the service envelope (Tokyo: outside China, the default envelope)",
+                fc(rect(139.69, 35.68, 139.691, 35.681, PROPS)), 422, "service envelope"));
+        cs.add(gj("in China but far from the district (Beijing)", fc(rect(116.40, 39.90, 116.401, 39.901, PROPS)), 422,
+                "outside the district"));
         cs.add(gj("inside the envelope, far outside the district", fc(rect(123.80, 45.00, 123.801, 45.001, PROPS)), 422,
                 "outside the district"));
         cs.add(gjKind("grids", "grid named for one community, drawn in the other", fc(rect(122.812, 45.602, 122.818,
@@ -432,6 +438,17 @@ class MalformedInputTest extends PostgisTest {
                 BrokenFiles.gpkgBlob(gf.createPolygon(shell, new LinearRing[] {gf.createLinearRing()}), 4326)), 422,
                 "geometry"));
         cs.add(gp("an empty feature table", gpkg(good, "DELETE FROM features"), 422, "no features"));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            // NGA would drop such a point while parsing, and a triangle would be stored instead of the square
+            LinearRing withBad = gf.createLinearRing(new Coordinate[] {new Coordinate(122.801, 45.601),
+                new Coordinate(bad, 45.601), new Coordinate(122.802, 45.602), new Coordinate(122.801, 45.602),
+                new Coordinate(122.801, 45.601)});
+            cs.add(gp("a polygon blob with a vertex of " + bad, BrokenFiles.gpkgSetGeometry(good,
+                    BrokenFiles.gpkgBlob(gf.createPolygon(withBad), 4326)), 422, "not a finite number"));
+        }
+        cs.add(gp("the only feature table has a quote in its name", gpkg(good,
+                "ALTER TABLE features RENAME TO \"gr\"\"ids\"", "UPDATE gpkg_contents SET table_name = 'gr\"ids'",
+                "UPDATE gpkg_geometry_columns SET table_name = 'gr\"ids'"), 400, "cannot be read safely"));
         cs.add(gp("several tables, one with an odd name, and no layer", gpkg(good,
                 "CREATE TABLE \"x\"\"; DROP TABLE features; --\" AS SELECT * FROM features",
                 "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES "
@@ -495,6 +512,19 @@ class MalformedInputTest extends PostgisTest {
         cs.add(shp("only record marked deleted", edit(gbk, ".dbf", dbfDelete(0)), 422, "no features"));
         cs.add(shp("a ring that does not close", edit(gbk, ".shp", BrokenFiles.shpOpenFirstRing()), 422,
                 "do not close"));
+        cs.add(shp(".dbf field descriptors without their terminator", edit(gbk, ".dbf", f -> {
+            byte[] o = f.clone();
+            o[BrokenFiles.dbfHeaderLength(f) - 1] = 0x20;
+            return o;
+        }), 400, "terminator"));
+        cs.add(shp(".shp record header giving another length than the .shx", edit(gbk, ".shp", f -> {
+            byte[] o = f.clone();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(o);
+            b.putInt(104, b.getInt(104) + 2);
+            return o;
+        }), 400, "do not belong together"));
+        cs.add(shp(".cpg holding binary bytes", BrokenFiles.put(gbk, ".cpg", "\u0001\u00ff\u00fe"), 400,
+                "not an encoding name"));
         // --- the coordinate system
         cs.add(shp("binary .prj", edit(gbk, ".prj", f -> new byte[] {0, 1, 2, (byte) 0xff, 0x7f, 10, 0}), 400, ".prj"));
         cs.add(shp("empty .prj", BrokenFiles.put(gbk, ".prj", "   "), 400, ".prj file is empty"));
@@ -615,6 +645,10 @@ class MalformedInputTest extends PostgisTest {
                 "outside the district"));
         cs.add(new Case("shelter latitude with a decimal comma", "s.csv", ("shelter_id;name;capacity;lon;lat\n"
                 + "S-1;学校;300;122,805;45,605\n").getBytes(StandardCharsets.UTF_8), form("shelters"), 422, "finite"));
+        cs.add(new Case("shelter coordinates in Java's hexadecimal syntax", "s.csv", ("shelter_id,name,capacity,lon,lat\n"
+                + "S-1,学校,300,0x1.ebap6,0x1.6cfp5\n").getBytes(StandardCharsets.UTF_8), form("shelters"), 422, "finite"));
+        cs.add(new Case("shelter coordinates with Java's type suffixes", "s.csv", ("shelter_id,name,capacity,lon,lat\n"
+                + "S-1,学校,300,122.805d,45.605f\n").getBytes(StandardCharsets.UTF_8), form("shelters"), 422, "finite"));
         cs.add(new Case("shelter with negative capacity", "s.csv", ("shelter_id,name,capacity,lon,lat\n"
                 + "S-1,学校,-5,122.805,45.605\n").getBytes(StandardCharsets.UTF_8), form("shelters"), 422,
                 "outside 0–100000"));
@@ -633,6 +667,9 @@ class MalformedInputTest extends PostgisTest {
         cs.add(new Case("recorded inundation depth NaN", "ri.csv", ("building_id,flood_name,flood_date,depth_m\n"
                 + "B-1,洪水,2013-08-01,NaN\n").getBytes(StandardCharsets.UTF_8), form("recorded_inundation"), 422,
                 "not a number"));
+        cs.add(new Case("the same building's flood twice in one file", "ri.csv", ("building_id,flood_name,flood_date,"
+                + "depth_m\nB-1,1998年洪水,1998-08-16,0.5\nB-1,1998年洪水,1998-08-16,0.7\n").getBytes(StandardCharsets.UTF_8),
+                form("recorded_inundation"), 422, "given again"));
         return cs.stream();
     }
 

@@ -100,14 +100,12 @@ class LoginThrottleTest extends PostgisTest {
             assertEquals(401, login("nobody-" + k, "wrong").status());
             unknown.add(System.nanoTime() - t);
         }
-        double ratio = (double) median(unknown) / median(known);
+        // The fastest of each: the cost of the work itself, without the pauses other threads and the machine add
+        // (which made medians jump between ~30 and ~70 ms on a loaded 2-core machine). Without the dummy hash an
+        // unknown name answers in well under a tenth of the time.
+        double ratio = (double) java.util.Collections.min(unknown) / java.util.Collections.min(known);
         assertTrue(ratio > 0.6 && ratio < 1.7, "unknown/known login time " + ratio + " (" + unknown + " vs " + known
                 + ")");
     }
 
-    static long median(List<Long> xs) {
-        List<Long> s = new ArrayList<>(xs);
-        s.sort(Long::compare);
-        return s.get(s.size() / 2);
-    }
 }

@@ -30,8 +30,16 @@ class MaskingTest {
             ID with spaces                  | 220802 19500101 1234                   | 220802********1234
             bank card                       | 卡号6222021234567890123                   | 卡号622************0123
             two numbers                     | 13912345678、13812345678                 | 139****5678、138****5678
+            landline with brackets          | 联系 (0436)1234567 完                    | 联系 (043****4567 完
+            mobile with dots                | 139.1234.5678                          | 139****5678
+            mobile with spaced hyphens      | 139 - 1234 - 5678                      | 139****5678
+            mobile with zero-width spaces   | 139\u200b1234\u200b5678                | 139****5678
+            mobile in Chinese digits        | 电话一三九一二三四五六七八                      | 电话139****5678
+            mobile with 零 for zero         | 一三九一二三四五六零八                         | 139****5608
             mobile glued to latin letters   | tel13912345678                         | tel139****5678
             date stays                      | 2026-07-01 积水                          | 2026-07-01 积水
+            date and time stay              | 2026.07.01 08:30 三楼                   | 2026.07.01 08:30 三楼
+            counting in Chinese stays       | 一二三四五号楼                              | 一二三四五号楼
             ticket number stays             | 工单2026-000123                          | 工单2026-000123
             hotline stays                   | 请拨打3650000或12345                       | 请拨打3650000或12345
             house number stays              | 海明路123号4单元501                        | 海明路123号4单元501

@@ -389,4 +389,150 @@ class HardeningApiTest extends SmallSampleTest {
                 + "OR length(coalesce(object_id, '')) > 200"));
         assertNull(Sql.value(ds, "SELECT actor FROM audit_log WHERE actor LIKE 'xxxxxxxxxx%' LIMIT 1"));
     }
+
+    // ------------------------------------------------------------------------------------------------ second trial
+    // What an independent attacker found after the first round of fixes (1 December 2026), each refused now.
+
+    @Test
+    void healthSaysUpAndNothingElse() {
+        Api.Response h = api.get("/health", null);
+        assertEquals(200, h.status());
+        assertEquals("{\"status\":\"UP\"}", h.body().strip());
+    }
+
+    @Test
+    void managementRoutesAreNotThere() {
+        for (String path : new String[] {"/beans", "/routes", "/info", "/threaddump", "/loggers", "/env", "/health/db"}) {
+            Api.Response r = api.get(path, district);
+            assertTrue(r.status() == 404 || r.status() == 401, path + ": " + r);
+            assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"), path + ": " + r);
+        }
+    }
+
+    @Test
+    void loginBodiesAreReadStrictly() {
+        Api.Response twice = api.postJson("/login", null, "{\"username\":\"district\",\"username\":\"admin\","
+                + "\"password\":\"" + Api.DEMO_PASSWORD + "\"}");
+        assertEquals(400, twice.status(), "a key given twice: " + twice);
+        assertTrue(twice.body().contains("twice"), twice.body());
+        Api.Response array = api.postJson("/login", null, "{\"username\":[\"district\"],\"password\":\""
+                + Api.DEMO_PASSWORD + "\"}");
+        assertEquals(400, array.status(), "an array: " + array);
+        assertEquals(200, api.postJson("/login", null, "{\"username\":\"district\",\"password\":\""
+                + Api.DEMO_PASSWORD + "\"}").status());
+    }
+
+    @Test
+    void aRevealNeedsTheReasonAsText() {
+        String household = (String) Sql.value(ds, "SELECT household_id FROM household ORDER BY household_id LIMIT 1");
+        for (String body : new String[] {"{\"reason\":12345}", "{\"reason\":true}", "{\"reason\":[\"x x\"]}",
+            "{\"reason\":\"核实住户\",\"reason\":\"x\"}", "{\"reason\":\"核实住户\",\"why\":1}"}) {
+            Api.Response r = api.postJson("/api/households/" + household + "/reveal", district, body);
+            assertEquals(400, r.status(), body + ": " + r);
+            assertFalse(r.body().matches("(?s).*1[3-9]\\d{9}.*"), "no clear phone: " + r.body());
+        }
+        assertEquals(200, api.postJson("/api/households/" + household + "/reveal", district,
+                "{\"reason\":\"核实住户联系方式\"}").status());
+    }
+
+    @Test
+    void otherWriteRoutesReadTheirBodiesStrictly() {
+        Api.Response run = api.postJson("/api/risk/runs", district, "{\"scenario\":[\"R50\"]}");
+        assertEquals(400, run.status(), run.toString());
+        String rules = api.get("/api/risk/rules", district).body();
+        Api.Response arrayDepth = api.send("PUT", "/api/risk/rules", district,
+                rules.replaceFirst("\"red_depth_m\":([0-9.]+)", "\"red_depth_m\":[$1]"));
+        assertEquals(400, arrayDepth.status(), arrayDepth.toString());
+        Api.Response back = api.send("PUT", "/api/risk/rules", district, rules);
+        assertEquals(200, back.status(), "what GET gives can be PUT back: " + back);
+        String category = api.get("/api/tickets/categories", district).json().get(0).toString();
+        String code = api.get("/api/tickets/categories", district).json().get(0).get("code").asText();
+        Api.Response hoursAsText = api.send("PUT", "/api/tickets/categories/" + code, district,
+                category.replaceFirst("\"community_h\":(\\d+)", "\"community_h\":\"$1\""));
+        assertEquals(400, hoursAsText.status(), hoursAsText.toString());
+        Api.Response nameTwice = api.send("PUT", "/api/tickets/categories/" + code, district,
+                category.replaceFirst("\\{", "{\"name\":\"x\","));
+        assertEquals(400, nameTwice.status(), nameTwice.toString());
+        assertEquals(200, api.send("PUT", "/api/tickets/categories/" + code, district, category).status(),
+                "what GET gives can be PUT back");
+    }
+
+    @Test
+    void anImportPartGivenTwiceIsRefused() {
+        String boundary = "b0undary";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nshelters\r\n";
+        String file = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nshelter_id,name,capacity,lon,lat\r\n";
+        Api.Response r = api.sendRaw("POST", "/api/imports", district, "multipart/form-data; boundary=" + boundary,
+                part + part.replace("shelters", "grids") + file + "--" + boundary + "--\r\n");
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.body().contains("kind") && r.body().contains("twice"), r.body());
+    }
+
+    @Test
+    void anOpen311FieldInTheUrlAndTheFormIsRefused() {
+        Api.Response r = api.sendRaw("POST", "/open311/v2/requests.json?service_code=CITY", null,
+                "application/x-www-form-urlencoded", "api_key=test-key-311&service_code=FLOOD&lat=" + point.lat()
+                        + "&long=" + point.lon() + "&description=test");
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.body().contains("service_code"), r.body());
+    }
+
+    @Test
+    void numbersInJavaSyntaxAreNotCoordinates() {
+        Api.Response hex = api.sendRaw("POST", "/open311/v2/requests.json", null, "application/x-www-form-urlencoded",
+                "api_key=test-key-311&service_code=FLOOD&lat=0x1.6cfp5&long=" + point.lon() + "&description=test");
+        assertEquals(400, hex.status(), hex.toString());
+        Api.Response suffix = api.get("/api/tickets?near=" + point.lon() + "d," + point.lat() + "f", district);
+        assertEquals(400, suffix.status(), suffix.toString());
+    }
+
+    @Test
+    void listFiltersAreExact() {
+        assertEquals(400, api.get("/api/tickets?overdue=maybe", district).status());
+        assertEquals(200, api.get("/api/tickets?overdue=false", district).status());
+        Api.Response ring = api.get("/api/tickets?polygon=" + URLEncoder.encode("POLYGON((122.82 45.62,122.83 45.62,"
+                + "122.83 45.63))", StandardCharsets.UTF_8), district);
+        assertEquals(400, ring.status(), "an unclosed ring: " + ring);
+        assertTrue(ring.body().contains("ring"), ring.body());
+        assertEquals(400, api.get("/ogc/collections/grids/items?datetime=..", null).status());
+    }
+
+    @Test
+    void aDuplicateIsLinkedByTheTicketsNumber() {
+        JsonNode a = file(hotline, ticket("积水 A", null)).json().get("ticket");
+        JsonNode b = file(hotline, ticket("积水 B", null)).json().get("ticket");
+        Api.Response r = api.postJson("/api/tickets/" + b.get("number").asText() + "/actions/link-duplicate", district,
+                "{\"duplicate_of\":\"" + a.get("number").asText() + "\",\"reason\":\"同一处积水\"}");
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(a.get("id").asLong(), r.json().get("ticket").get("duplicate_of").asLong());
+        Api.Response bad = api.postJson("/api/tickets/" + a.get("number").asText() + "/actions/link-duplicate",
+                district, "{\"duplicate_of\":[1]}");
+        assertEquals(400, bad.status(), bad.toString());
+    }
+
+    @jakarta.inject.Inject
+    org.gridmap.support.Instance instance;
+
+    @Test
+    void aSecondRunOfARunningScenarioIsAConflictAndOldRunsStayReadable() {
+        JsonNode first = api.runAndWait(district, "R20");
+        JsonNode second = api.runAndWait(district, "R20");
+        assertEquals("SUCCEEDED", second.get("status").asText());
+        Api.Response old = api.get("/api/risk/runs/" + first.get("id").asLong(), district);
+        assertEquals(200, old.status(), "the run a client was given can still be looked up: " + old);
+        assertFalse(old.json().get("current").asBoolean(), old.body());
+        // A run of R20 in progress in this (live) process: another start is 409 and names it.
+        long scenario = ((Number) Sql.value(ds, "SELECT id FROM flood_scenario WHERE code = 'R20'")).longValue();
+        long running = ((Number) Sql.value(ds, "INSERT INTO risk_run (scenario_id, rule_set_version, status, phase, "
+                + "created_by, instance_key) SELECT " + scenario + ", max(version), 'RUNNING', 'inputs', 'test', "
+                + instance.key() + " FROM risk_rule_set RETURNING id")).longValue();
+        try {
+            Api.Response r = api.postJson("/api/risk/runs", district, "{\"scenario\":\"R20\"}");
+            assertEquals(409, r.status(), r.toString());
+            assertEquals(running, r.json().get("run_id").asLong(), r.body());
+        } finally {
+            Sql.exec(ds, "DELETE FROM risk_run WHERE id = " + running);
+        }
+    }
 }
