@@ -64,7 +64,10 @@ SELECT z.id::text AS id, s.code AS scenario, z.depth_m::float8 AS depth_m, z.dep
 FROM flood_zone z JOIN flood_scenario s ON s.id = z.scenario_id;
 
 CREATE OR REPLACE VIEW layer_shelters AS
-SELECT s.shelter_id AS id, s.shelter_id, s.name, s.kind, s.capacity, s.accessible, s.open, s.geom FROM shelter s;
+SELECT s.shelter_id AS id, s.shelter_id, s.name, s.kind, s.capacity, s.accessible, s.status, s.occupancy,
+       CASE WHEN s.capacity > 0 THEN round(s.occupancy::numeric / s.capacity, 3)::float8 END AS occupancy_share,
+       s.geom
+FROM shelter s;
 
 CREATE OR REPLACE VIEW layer_waters AS
 SELECT w.id::text AS id, w.name, w.kind, w.synthetic, w.geom FROM water_feature w;

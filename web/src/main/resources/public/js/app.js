@@ -103,7 +103,8 @@ async function overlays() {
   o[i18n.t('coverage_findings')] = layers.coverageFindings(); // off by default: QA staff switch it on
   o[i18n.t('waters')] = (await layers.collection('waters', { color: '#2b8cbe', weight: 2, fillOpacity: 0.3 })).addTo(map);
   o[i18n.t('shelters')] = (await layers.collection('shelters', null,
-    p => h('div', null, h('b', null, p.name), h('br'), `${i18n.t('capacity')} ${p.capacity}`))).addTo(map);
+    p => h('div', null, h('b', null, p.name), h('br'), `${i18n.t('occupancy')} ${p.occupancy ?? 0} / ${p.capacity}`,
+      h('br'), vocabulary.label('shelter_statuses', p.status)))).addTo(map);
   state.overlays = o;
   state.control = L.control.layers(null, o, { collapsed: false }).addTo(map);
 }

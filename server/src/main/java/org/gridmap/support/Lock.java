@@ -18,7 +18,9 @@ public enum Lock {
     SAMPLE_LOAD(7265),
     /** One start of a 四色 run per scenario at a time, so that two requests cannot both start one (second key: the
      *  scenario id). */
-    RISK_START(7266);
+    RISK_START(7266),
+    /** One change to the evacuations (flood mode switch, plan start) at a time (second key: 0). */
+    EVACUATION(7267);
 
     public final int classId;
 

@@ -1,0 +1,153 @@
+package org.gridmap.evacuation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridmap.security.Caller;
+import org.gridmap.support.ProblemException;
+import org.gridmap.support.StrictJson;
+
+import java.net.URI;
+import java.util.List;
+
+/** 转移: flood mode, plans, shelters, transfers of a grid, field updates, shelter check-in, live figures. */
+@Controller("/api/evacuation")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "evacuation")
+class EvacuationController {
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record FloodModeBody(@Nullable String area, @Nullable String scenario, @Nullable String warningLevel) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record ShelterBody(@Nullable String status, @Nullable String statusReason, @Nullable Integer capacity,
+                       @Nullable Double usableAreaM2, @Nullable Boolean accessible, @Nullable Boolean medical,
+                       @Nullable String managerName, @Nullable String managerPhone) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record EventBody(@Nullable String status, @Nullable String note) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record CheckInBody(@Nullable String code) {}
+
+    private final EvacuationService evacuation;
+
+    EvacuationController(EvacuationService evacuation) {
+        this.evacuation = evacuation;
+    }
+
+    @Operation(summary = "一键转换: switch an area into flood mode for a scenario and warning level, or raise the level; "
+            + "202 with the plan job to watch")
+    @Post("/flood-mode")
+    HttpResponse<EvacuationService.Plan> floodMode(@Nullable @Body String json, Authentication auth) {
+        FloodModeBody b = required(StrictJson.read(json, FloodModeBody.class));
+        Caller caller = Caller.of(auth);
+        EvacuationService.Started s = evacuation.switchOn(caller, b.area(), b.scenario(), b.warningLevel());
+        return HttpResponse.accepted(URI.create("/api/evacuation/plans/" + s.planId()))
+                .body(evacuation.plan(caller, s.planId()).orElseThrow());
+    }
+
+    @Operation(summary = "Active evacuations in the caller's area")
+    @Get("/evacuations")
+    List<EvacuationService.Evacuation> evacuations(Authentication auth) {
+        return evacuation.evacuations(Caller.of(auth));
+    }
+
+    @Operation(summary = "One evacuation")
+    @Get("/evacuations/{id}")
+    EvacuationService.Evacuation evacuation(@PathVariable long id, Authentication auth) {
+        return evacuation.evacuation(Caller.of(auth), id);
+    }
+
+    @Operation(summary = "End an evacuation (stand down)")
+    @Post("/evacuations/{id}/end")
+    EvacuationService.Evacuation end(@PathVariable long id, Authentication auth) {
+        return evacuation.end(Caller.of(auth), id);
+    }
+
+    @Operation(summary = "A plan job: status, phase, progress, and when done its figures (placed, unplaced by street "
+            + "and reason, distances against the lower bound, cadres)")
+    @Get("/plans/{id}")
+    EvacuationService.Plan plan(@PathVariable long id, Authentication auth) {
+        return evacuation.plan(Caller.of(auth), id)
+                .orElseThrow(() -> ProblemException.notFound("plan", String.valueOf(id)));
+    }
+
+    @Operation(summary = "Shelters with status, occupancy, places reserved by plans, and why one takes no households")
+    @Get("/shelters")
+    List<EvacuationService.ShelterView> shelters(Authentication auth) {
+        return evacuation.shelters(Caller.of(auth));
+    }
+
+    @Operation(summary = "Edit a shelter; closing or filling it re-places its households that are not there yet")
+    @Patch("/shelters/{shelterId}")
+    EvacuationService.ShelterView updateShelter(@PathVariable String shelterId, @Nullable @Body String json,
+                                                Authentication auth) {
+        ShelterBody b = required(StrictJson.read(json, ShelterBody.class));
+        return evacuation.updateShelter(Caller.of(auth), shelterId, b.status(), b.statusReason(), b.capacity(),
+                b.usableAreaM2(), b.accessible(), b.medical(), b.managerName(), b.managerPhone());
+    }
+
+    @Operation(summary = "安置点签到: check a household in at a shelter by the code on its transfer sheet; 409 with the "
+            + "nearest shelters with room when full")
+    @Post("/shelters/{shelterId}/check-ins")
+    EvacuationService.CheckIn checkIn(@PathVariable String shelterId, @Nullable @Body String json,
+                                      @Nullable @Header("Idempotency-Key") String key, Authentication auth) {
+        CheckInBody b = required(StrictJson.read(json, CheckInBody.class));
+        return evacuation.checkIn(Caller.of(auth), shelterId, b.code(), key);
+    }
+
+    @Operation(summary = "A grid's transfers in order of urgency (contacts masked)")
+    @Get("/transfers")
+    EvacuationService.TransferPage transfers(@Nullable @QueryValue String grid,
+                                             @QueryValue(defaultValue = "1") int page,
+                                             @QueryValue(defaultValue = "100") int size, Authentication auth) {
+        return evacuation.transfersOfGrid(Caller.of(auth), grid, page, size);
+    }
+
+    @Operation(summary = "A transfer's event log")
+    @Get("/transfers/{id}/events")
+    List<EvacuationService.Event> events(@PathVariable long id, Authentication auth) {
+        return evacuation.events(Caller.of(auth), id);
+    }
+
+    @Operation(summary = "Record a field update (NOTIFIED, MOVING, WITH_RELATIVES, RETURNED, REFUSED, UNREACHABLE); "
+            + "the same Idempotency-Key gives the same event once")
+    @Post("/transfers/{id}/events")
+    EvacuationService.Event recordEvent(@PathVariable long id, @Nullable @Body String json,
+                                        @Nullable @Header("Idempotency-Key") String key, Authentication auth) {
+        EventBody b = required(StrictJson.read(json, EventBody.class));
+        return evacuation.recordEvent(Caller.of(auth), id, b.status(), b.note(), key);
+    }
+
+    @Operation(summary = "Live figures of active evacuations by child area, and shelter occupancy")
+    @Get("/summary")
+    EvacuationService.Summary summary(@Nullable @QueryValue String area, Authentication auth) {
+        return evacuation.summary(Caller.of(auth), area);
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw ProblemException.badRequest(org.gridmap.support.ProblemTypes.BAD_REQUEST, "Body missing",
+                    "send a JSON object");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,6 @@
+-- Active evacuations whose area contains or lies inside the given area. 1 area, 2 area
+SELECT e.id, e.area_code, s.code AS scenario, e.scenario_id, e.warning_level, w.rank AS level_rank, e.started_by,
+       e.started_at
+FROM evacuation e JOIN flood_scenario s ON s.id = e.scenario_id JOIN warning_level w ON w.code = e.warning_level
+WHERE e.active AND (e.area_code LIKE ? || '%' OR ? LIKE e.area_code || '%')
+ORDER BY e.id

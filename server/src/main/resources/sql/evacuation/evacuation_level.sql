@@ -1,0 +1,1 @@
+UPDATE evacuation SET warning_level = ? WHERE id = ?

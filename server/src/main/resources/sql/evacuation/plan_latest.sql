@@ -1,0 +1,1 @@
+SELECT max(id) FROM transfer_plan WHERE evacuation_id = ?

@@ -1,0 +1,1 @@
+UPDATE transfer_plan SET phase = ?, progress = ? WHERE id = ? AND status = 'RUNNING'
