@@ -13,20 +13,28 @@ INSERT INTO shelter_status VALUES ('STANDBY', 1, true, '待启用', 'Standby'), 
     ('FULL', 3, false, '已满', 'Full'), ('CLOSED', 4, false, '已关闭', 'Closed');
 
 -- 转移状态: the steps of one household's transfer. settled: the household is safe (at a shelter, with relatives,
--- or back home); in_shelter: it counts against a shelter's occupancy.
+-- or back home); in_shelter: it counts against a shelter's occupancy; field_step: a field update may set it (已到达 is
+-- a check-in); final: nothing follows; needs_note: the update says why or where.
 CREATE TABLE transfer_status (
     code       text PRIMARY KEY,
     rank       smallint NOT NULL UNIQUE,
     settled    boolean NOT NULL,
     in_shelter boolean NOT NULL,
+    field_step boolean NOT NULL,
+    final      boolean NOT NULL,
+    needs_note boolean NOT NULL,
     zh         text NOT NULL,
     en         text NOT NULL
 );
 INSERT INTO transfer_status VALUES
-    ('PENDING', 1, false, false, '待转移', 'To move'), ('NOTIFIED', 2, false, false, '已通知', 'Notified'),
-    ('MOVING', 3, false, false, '转移中', 'Moving'), ('ARRIVED', 4, true, true, '已到达', 'Arrived'),
-    ('WITH_RELATIVES', 5, true, false, '投亲靠友', 'With relatives'), ('RETURNED', 6, true, false, '已返回', 'Returned'),
-    ('REFUSED', 7, false, false, '拒绝转移', 'Refused'), ('UNREACHABLE', 8, false, false, '失联', 'Unreachable');
+    ('PENDING', 1, false, false, false, false, false, '待转移', 'To move'),
+    ('NOTIFIED', 2, false, false, true, false, false, '已通知', 'Notified'),
+    ('MOVING', 3, false, false, true, false, false, '转移中', 'Moving'),
+    ('ARRIVED', 4, true, true, false, false, false, '已到达', 'Arrived'),
+    ('WITH_RELATIVES', 5, true, false, true, false, true, '投亲靠友', 'With relatives'),
+    ('RETURNED', 6, true, false, true, true, false, '已返回', 'Returned'),
+    ('REFUSED', 7, false, false, true, false, true, '拒绝转移', 'Refused'),
+    ('UNREACHABLE', 8, false, false, true, false, false, '失联', 'Unreachable');
 
 ALTER TABLE shelter DROP CONSTRAINT IF EXISTS shelter_kind_check;
 ALTER TABLE shelter ADD CONSTRAINT shelter_kind_check

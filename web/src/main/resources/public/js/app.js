@@ -6,6 +6,7 @@ import * as layers from './layers.js';
 import { gridPanel } from './gridpanel.js';
 import { gridSearch } from './search.js';
 import { ticketsModule } from './tickets.js';
+import { evacuationModule } from './evacuation.js';
 import * as vocabulary from './vocabulary.js';
 
 const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null };
@@ -37,6 +38,7 @@ document.getElementById('lang').addEventListener('click', async () => {
     await overlays(); // the layer switcher's labels
     await refresh();
   }
+  if (state.evacuation) await state.evacuation.refresh();
 });
 document.getElementById('logout').addEventListener('click', () => { api.logout(); location.reload(); });
 document.getElementById('scenario').addEventListener('change', async e => {
@@ -44,7 +46,11 @@ document.getElementById('scenario').addEventListener('change', async e => {
   await overlays();
   await refresh();
 });
-document.getElementById('warning').addEventListener('change', e => { state.warning = e.target.value; refresh(); });
+document.getElementById('warning').addEventListener('change', e => {
+  state.warning = e.target.value;
+  refresh();
+  if (state.evacuation) state.evacuation.refresh();
+});
 
 const dialog = document.getElementById('login');
 document.getElementById('login-form').addEventListener('submit', async e => {
@@ -87,6 +93,12 @@ async function start() {
     state.ticketArea = area;
     state.tickets = ticketsModule(map, area);
     await state.tickets.start();
+  }
+  if (!state.evacuation && (claims.roles || [])[0] !== 'HOTLINE') {
+    const el = document.getElementById('evacuation');
+    el.hidden = false;
+    state.evacuation = evacuationModule(el, () => ({ scenario: state.scenario, warning: state.warning }));
+    await state.evacuation.start();
   }
 }
 

@@ -58,6 +58,12 @@ async function render() {
       `${vocabulary.label('risk_colors', c)} ${s.total.households[c]}`]),
     h('br'), h('b', { id: 'sheet-total' }, `${t('total_move')}：${households.length} ${t('hh_unit')} · ${people} `
       + `${t('people_unit')} · ${t('vulnerable')} ${vulnerable}`));
+  // The transfer plan, when the grid is in flood mode: shelter, cadre and check-in code (a QR of the code only).
+  const plan = new Map();
+  try {
+    const p = await api.get(`/api/evacuation/transfers?grid=${grid}&size=500`);
+    for (const tr of p.transfers) plan.set(tr.household_id, tr);
+  } catch (err) { /* no evacuation yet: the sheet lists who must move */ }
   const table = document.getElementById('sheet-table');
   if (!households.length) {
     table.replaceWith(h('p', { id: 'sheet-table' }, t('sheet_none')));
@@ -65,13 +71,14 @@ async function render() {
     const num = { class: 'num' };
     replace(table,
       h('thead', null, h('tr', null, ['#', t('building'), t('unit'), t('floor'), t('room'), t('members'), t('vulnerable'),
-        t('color'), t('depth_m'), t('contact'), t('phone'), '✓'].map(label => h('th', null, label)))),
+        t('color'), t('depth_m'), t('contact'), t('phone'), t('shelter'), t('field_cadre'), t('field_code'), '✓']
+        .map(label => h('th', null, label)))),
       h('tbody', null, households.map((hh, k) => h('tr', null,
         h('td', num, k + 1), h('td', null, hh.building_id), h('td', null, hh.unit ?? ''),
         h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
         h('td', num, hh.vulnerable_members || ''), h('td', null, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
         h('td', num, Number(hh.effective_depth_m).toFixed(2)), h('td', null, hh.contact_name ?? ''),
-        h('td', null, hh.phone ?? ''), h('td')))));
+        h('td', null, hh.phone ?? ''), transferCells(plan.get(hh.household_id)), h('td')))));
   }
   document.getElementById('printed-at').textContent = new Date().toLocaleString('zh-CN', { hour12: false });
   await drawMap(g);
@@ -79,6 +86,17 @@ async function render() {
   button.disabled = false;
   button.addEventListener('click', () => window.print());
   document.body.dataset.ready = 'true';
+}
+
+/** Shelter (with distance), cadre, and the check-in code with its QR (no personal data in it). */
+function transferCells(tr) {
+  if (!tr) return [h('td'), h('td'), h('td')];
+  return [
+    h('td', null, tr.shelter_name ? `${tr.shelter_name} ${tr.distance_m} m` : t('unplaced_' + tr.unplaced_reason)),
+    h('td', null, tr.cadre_name ?? ''),
+    h('td', { class: 'code' }, h('img', { src: `/api/evacuation/qr/${encodeURIComponent(tr.code)}.svg`, alt: tr.code,
+      width: '56', height: '56' }), h('br'), tr.code),
+  ];
 }
 
 /** The grid, its buildings in colour and the shelters; resolves once the tiles are drawn (or after 8 s). */

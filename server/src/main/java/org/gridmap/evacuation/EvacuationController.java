@@ -48,9 +48,44 @@ class EvacuationController {
     record CheckInBody(@Nullable String code) {}
 
     private final EvacuationService evacuation;
+    private final EvacuationFeed feed;
 
-    EvacuationController(EvacuationService evacuation) {
+    EvacuationController(EvacuationService evacuation, EvacuationFeed feed) {
         this.evacuation = evacuation;
+        this.feed = feed;
+    }
+
+    @Operation(summary = "Server-Sent Events for the live dashboard: 'transfer' {id, scope, status} for each field "
+            + "update or check-in in the caller's area (or ?area= inside it), 'plan' {id, area, status} when a plan "
+            + "ends, 'shelter' {shelter_id, occupancy, status}; from every instance; a comment every 20 s")
+    @Get(value = "/stream", produces = io.micronaut.http.MediaType.TEXT_EVENT_STREAM)
+    @ExecuteOn(TaskExecutors.IO)
+    org.reactivestreams.Publisher<io.micronaut.http.sse.Event<String>> stream(@Nullable @QueryValue String area,
+                                                                              Authentication auth) {
+        Caller caller = Caller.of(auth);
+        String prefix = area == null ? caller.area() : area;
+        if (!prefix.matches("\\d{0,15}") || !caller.covers(prefix)) {
+            throw ProblemException.notFound("area", prefix);
+        }
+        reactor.core.publisher.Flux<io.micronaut.http.sse.Event<String>> changes = feed.changes()
+                .filter(c -> switch (c.kind()) {
+                    case "transfer" -> c.scope().startsWith(prefix);
+                    case "plan" -> c.scope().startsWith(prefix) || prefix.startsWith(c.scope());
+                    default -> true;
+                })
+                .map(c -> io.micronaut.http.sse.Event.of(switch (c.kind()) {
+                    case "shelter" -> "{\"shelter_id\":\"" + c.id() + "\",\"occupancy\":" + c.scope()
+                            + ",\"status\":\"" + c.status() + "\"}";
+                    case "plan" -> "{\"id\":" + c.id() + ",\"area\":\"" + c.scope() + "\",\"status\":\""
+                            + c.status() + "\"}";
+                    default -> "{\"id\":" + c.id() + ",\"scope\":\"" + c.scope() + "\",\"status\":\""
+                            + c.status() + "\"}";
+                }).name(c.kind()));
+        reactor.core.publisher.Flux<io.micronaut.http.sse.Event<String>> heartbeat = reactor.core.publisher.Flux
+                .interval(java.time.Duration.ofSeconds(20)).map(n -> io.micronaut.http.sse.Event.of("")
+                        .comment("heartbeat"));
+        return reactor.core.publisher.Flux.merge(changes, heartbeat)
+                .startWith(io.micronaut.http.sse.Event.of("{\"area\":\"" + prefix + "\"}").name("ready"));
     }
 
     @Operation(summary = "一键转换: switch an area into flood mode for a scenario and warning level, or raise the level; "
@@ -112,6 +147,19 @@ class EvacuationController {
                                       @Nullable @Header("Idempotency-Key") String key, Authentication auth) {
         CheckInBody b = required(StrictJson.read(json, CheckInBody.class));
         return evacuation.checkIn(Caller.of(auth), shelterId, b.code(), key);
+    }
+
+    @Operation(summary = "The QR code of a check-in code as SVG (it encodes GM:<code> only; public, so a printed "
+            + "sheet's images load without a token; nothing is looked up)")
+    @Get(value = "/qr/{file}", produces = "image/svg+xml")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<String> qr(@PathVariable String file) {
+        String code = file.endsWith(".svg") ? CheckInCode.normal(file.substring(0, file.length() - 4)) : null;
+        if (code == null) {
+            throw ProblemException.notFound("code", file);
+        }
+        return HttpResponse.ok(CheckInCode.svg(code)).contentType("image/svg+xml")
+                .header("Cache-Control", "public, max-age=86400");
     }
 
     @Operation(summary = "A grid's transfers in order of urgency (contacts masked)")

@@ -487,6 +487,12 @@ class EvacuationRepository {
         }
     }
 
+    void listen(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/listen"))) {
+            ps.execute();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ reads
 
     List<SummaryRow> summary(Connection c, int childLength, String area) throws SQLException {

@@ -57,7 +57,7 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 public class EvacuationService {
     private static final Logger LOG = LoggerFactory.getLogger(EvacuationService.class);
-    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final String CODE_ALPHABET = CheckInCode.ALPHABET;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -587,8 +587,7 @@ public class EvacuationService {
         if (note != null && note.length() > 500) {
             throw ProblemException.invalidParameter("note", "at most 500 characters");
         }
-        if ((next == TransferStatus.REFUSED || next == TransferStatus.WITH_RELATIVES) && (note == null
-                || note.isBlank())) {
+        if (next.needsNote() && (note == null || note.isBlank())) {
             throw ProblemException.invalidParameter("note", next == TransferStatus.REFUSED
                     ? "say why the household refuses (拒绝原因)" : "say where the household stays (投亲靠友地址)");
         }
@@ -627,10 +626,10 @@ public class EvacuationService {
      */
     public CheckIn checkIn(Caller caller, String shelterCode, String code, @Nullable String clientKey) {
         caller.requireHouseholdAccess();
-        if (code == null || !code.strip().toUpperCase(Locale.ROOT).matches("[0-9A-HJKMNP-TV-Z]{10}")) {
+        String normal = CheckInCode.normal(code);
+        if (normal == null) {
             throw ProblemException.invalidParameter("code", "the 10-character code on the transfer sheet");
         }
-        String normal = code.strip().toUpperCase(Locale.ROOT);
         checkKey(clientKey);
         CheckIn done = db.tx(c -> {
             long shelter = repo.shelterId(c, shelterCode)

@@ -1,0 +1,114 @@
+// 转移进度: the live evacuation figures of the caller's area (households and people per status, unplaced per reason,
+// shelters' occupancy), updated by the server's event stream; the district office switches flood mode here.
+import * as api from './api.js';
+import { h, replace } from './dom.js';
+import * as i18n from './i18n.js';
+import * as vocabulary from './vocabulary.js';
+
+const OFFICE = ['ADMIN', 'DISTRICT_OFFICE', 'STREET_STAFF'];
+
+/**
+ * @param el       the panel section to fill
+ * @param context  () => ({ scenario, warning }) as chosen in the header
+ */
+export function evacuationModule(el, context) {
+  const t = i18n.t;
+  const claims = api.claims();
+  const role = (claims.roles || [])[0];
+  let feedAbort = null;
+  let timer = null;
+  let stopped = false;
+
+  async function start() {
+    stopped = false;
+    await refresh();
+    listen();
+  }
+
+  function stop() {
+    stopped = true;
+    if (feedAbort) feedAbort.abort();
+    clearTimeout(timer);
+  }
+
+  async function refresh() {
+    let s;
+    try {
+      s = await api.get('/api/evacuation/summary');
+    } catch (err) {
+      replace(el, h('h2', null, t('evac_title')), h('p', { class: 'error' }, err.message));
+      return;
+    }
+    const rows = vocabulary.codes('transfer_statuses').map(code => h('tr', null,
+      h('td', null, vocabulary.label('transfer_statuses', code)),
+      h('td', { dataset: { count: code } }, String(s.total.by_status[code] ?? 0)),
+      h('td', null, String(s.total.people_by_status[code] ?? 0))));
+    const unplaced = Object.entries(s.total.unplaced).map(([reason, n]) =>
+      h('li', null, `${t('unplaced_' + reason)}: ${n} ${t('hh_unit')}`));
+    const shelters = s.shelters.map(x => h('tr', { class: x.nearly_full ? 'nearly-full' : null },
+      h('td', null, x.name),
+      h('td', { dataset: { occupancy: x.shelter_id } }, `${x.occupancy}/${x.capacity}`),
+      h('td', null, String(x.reserved)),
+      h('td', null, x.takes_households ? (x.nearly_full ? t('evac_nearly_full') : vocabulary.label('shelter_statuses', x.status))
+        : x.not_taking_reason)));
+    replace(el,
+      h('h2', null, t('evac_title')),
+      OFFICE.includes(role) ? floodModeButton() : '',
+      h('p', null, `${t('evac_total')}: ${s.total.households} ${t('hh_unit')} · ${s.total.people} ${t('people_unit')}`
+        + ` · ${t('vulnerable')} ${s.total.vulnerable_people} · ${t('evac_no_cadre')} ${s.total.without_cadre}`),
+      h('table', { id: 'evac-table' }, h('thead', null, h('tr', null, h('th', null, t('evac_status')),
+        h('th', null, t('hh_unit')), h('th', null, t('people_unit')))), h('tbody', null, rows)),
+      unplaced.length ? h('ul', { class: 'unplaced' }, unplaced) : '',
+      h('h3', null, t('shelters')),
+      h('table', { id: 'shelter-table' }, h('thead', null, h('tr', null, h('th', null, t('shelters')),
+        h('th', null, t('occupancy')), h('th', null, t('evac_reserved')), h('th', null, t('evac_status')))),
+      h('tbody', null, shelters)),
+      h('p', null, h('a', { href: '/transfer.html' }, t('evac_field_page'))));
+  }
+
+  function floodModeButton() {
+    const { scenario, warning } = context();
+    const out = h('span', { id: 'flood-mode-status', role: 'status' });
+    const button = h('button', { type: 'button', id: 'flood-mode', onclick: async () => {
+      button.disabled = true;
+      try {
+        const r = await fetch('/api/evacuation/flood-mode', { method: 'POST', headers: { 'Content-Type': 'application/json',
+          Accept: 'application/json', ...api.bearer() }, body: JSON.stringify({ area: claims.area, scenario,
+          warning_level: warning }) });
+        const plan = await r.json();
+        out.textContent = r.ok ? t('evac_planning') : plan.detail;
+      } finally {
+        button.disabled = false;
+      }
+    } }, `${t('evac_switch')}（${scenario || ''} · ${vocabulary.label('warning_levels', warning)}）`);
+    return h('p', null, button, ' ', out);
+  }
+
+  /** The server's events: any change in the area refreshes the figures (at most every half second). */
+  async function listen() {
+    if (stopped) return;
+    feedAbort = new AbortController();
+    try {
+      const r = await fetch('/api/evacuation/stream', { headers: { Accept: 'text/event-stream', ...api.bearer() },
+        signal: feedAbort.signal });
+      const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const parts = buffer.split('\n\n');
+        buffer = parts.pop();
+        if (parts.some(p => /^event: ?(transfer|plan|shelter)$/m.test(p))) {
+          clearTimeout(timer);
+          timer = setTimeout(refresh, 500);
+        }
+      }
+    } catch (err) {
+      if (err.name === 'AbortError') return;
+    }
+    if (!stopped) setTimeout(listen, 3000);
+  }
+
+  return { start, stop, refresh };
+}
