@@ -12,9 +12,20 @@ export function bearer() {
 export async function login(username, password) {
   const r = await fetch('/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }) });
-  if (!r.ok) throw new Error('login failed');
+  if (!r.ok) {
+    // 401 is a wrong name or password; 429 a lock after repeated failures (Retry-After seconds); the rest the server.
+    const retry = Number(r.headers.get('Retry-After')) || null;
+    throw Object.assign(new Error('login failed'), { status: r.status, retryAfter: retry });
+  }
   token = (await r.json()).access_token;
   sessionStorage.setItem('gridmap.token', token);
+}
+
+/** The login error in words: wrong credentials, locked for a while, or the service unavailable. */
+export function loginProblem(err, t) {
+  if (err.status === 429) return t('login_locked').replace('{m}', Math.max(1, Math.ceil((err.retryAfter || 300) / 60)));
+  if (err.status === 401 || err.status === 400) return t('login_failed');
+  return t('login_unavailable');
 }
 
 /** The token's claims (user name, roles, area code); the server checks them, the page only shows them. */

@@ -60,7 +60,7 @@ document.getElementById('login-form').addEventListener('submit', async e => {
     dialog.close();
     await start();
   } catch (err) {
-    document.getElementById('login-error').textContent = i18n.t('login_failed');
+    document.getElementById('login-error').textContent = api.loginProblem(err, i18n.t);
   }
 });
 

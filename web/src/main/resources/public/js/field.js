@@ -28,7 +28,7 @@ $('login-form').addEventListener('submit', async e => {
     await api.login($('username').value, $('password').value);
     await start();
   } catch (err) {
-    $('login-error').textContent = t('login_failed');
+    $('login-error').textContent = api.loginProblem(err, t);
   }
 });
 $('grid-form').addEventListener('submit', e => { e.preventDefault(); state.grid = $('grid').value.trim(); load(); });

@@ -1,6 +1,7 @@
 // Chinese first, with an English switch. Every visible word of the page is here.
 const WORDS = {
   zh: {
+    login_locked: '登录失败次数过多，请 {m} 分钟后再试', login_unavailable: '服务暂时不可用，请稍后再试',
     field_title: '转移工作台', field_households: '我的住户', field_checkin: '安置点签到', field_load: '查看', field_code: '签到码',
     field_checkin_do: '签到', field_scan: '扫码（拍照）', shelter: '安置点', field_offline: '离线：更新将在联网后发送',
     field_pending: '{n} 条更新待发送', field_none: '本网格暂无转移任务', field_unit: '单元', field_floor: '层',
@@ -45,6 +46,7 @@ const WORDS = {
     action_DUPLICATE_LINKED: '并入重复工单', action_OVERDUE: '超时',
   },
   en: {
+    login_locked: 'Too many failed logins: try again in {m} min', login_unavailable: 'The service is unavailable: try again later',
     field_title: 'Transfer desk', field_households: 'My households', field_checkin: 'Shelter check-in', field_load: 'Show',
     field_code: 'Check-in code', field_checkin_do: 'Check in', field_scan: 'Scan (take a photo)', shelter: 'Shelter',
     field_offline: 'Offline: updates will be sent when back online', field_pending: '{n} update(s) waiting to be sent',

@@ -16,6 +16,9 @@ public final class Field {
     public enum Type { TEXT, INT, DECIMAL, BOOL, DATE, ENUM }
 
     /** A value that breaks the field's rule; {@code rule} is a short machine name, the message says it in words. */
+    /** A GeoJSON property that is an object or an array: no field takes one (ignored columns may hold them). */
+    record Nested(String kind) {}
+
     public static final class Invalid extends Exception {
         final String rule;
 
@@ -153,6 +156,9 @@ public final class Field {
 
     /** @return the typed value, or null when absent and not required */
     Object parse(Object raw) throws Invalid {
+        if (raw instanceof Nested n) {
+            throw new Invalid("not_a_value", "is a JSON " + n.kind() + ", not a text, number or true/false");
+        }
         String s = raw == null ? null : raw.toString().strip();
         if (s == null || s.isEmpty()) {
             if (required) {

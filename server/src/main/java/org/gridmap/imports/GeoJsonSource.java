@@ -112,7 +112,8 @@ final class GeoJsonSource {
                     JsonNode v = e.getValue();
                     columns.add(e.getKey());
                     attrs.put(e.getKey(), v.isNull() ? null : v.isBoolean() ? (Object) v.booleanValue()
-                            : v.isNumber() ? v.numberValue() : v.isTextual() ? v.textValue() : v.toString());
+                            : v.isNumber() ? v.numberValue() : v.isTextual() ? v.textValue()
+                            : new Field.Nested(v.isArray() ? "array" : "object"));
                 }
             }
             if (!f.path("type").asText("").equals("Feature")) {

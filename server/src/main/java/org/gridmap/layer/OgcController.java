@@ -153,7 +153,7 @@ class OgcController {
         int limit = DEFAULT_LIMIT;
         if (q.containsKey("limit")) {
             try {
-                limit = Integer.parseInt(q.get("limit"));
+                limit = org.gridmap.support.Numbers.count(q.get("limit"));
             } catch (NumberFormatException e) {
                 throw ProblemException.invalidParameter("limit", "must be an integer between 1 and 10000");
             }
@@ -165,7 +165,7 @@ class OgcController {
         int offset = 0;
         if (q.containsKey("offset")) {
             try {
-                offset = Integer.parseInt(q.get("offset"));
+                offset = org.gridmap.support.Numbers.count(q.get("offset"));
             } catch (NumberFormatException e) {
                 offset = -1;
             }

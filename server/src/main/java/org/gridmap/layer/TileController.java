@@ -123,19 +123,24 @@ class TileController {
     @Operation(summary = "A vector tile (Mapbox Vector Tile 2.1); 204 when empty")
     @Get(value = "/{name}/{z}/{x}/{tile}", produces = {"application/vnd.mapbox-vector-tile", "application/x-protobuf",
             "application/json", "application/problem+json"})
-    HttpResponse<byte[]> tile(@PathVariable String name, @PathVariable int z, @PathVariable int x,
-                              @PathVariable String tile, @Nullable @QueryValue String scenario,
-                              HttpRequest<?> request, @Nullable Authentication auth) {
+    HttpResponse<byte[]> tile(@PathVariable String name, @PathVariable("z") String zText,
+                              @PathVariable("x") String xText, @PathVariable String tile,
+                              @Nullable @QueryValue String scenario, HttpRequest<?> request,
+                              @Nullable Authentication auth) {
         Layer l = visible(name, auth);
         if (!tile.endsWith(".mvt")) {
             throw new ProblemException(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.NOT_ACCEPTABLE, "Not acceptable",
                     "tiles are served as .mvt (Mapbox Vector Tile)");
         }
+        int z;
+        int x;
         int y;
         try {
-            y = Integer.parseInt(tile.substring(0, tile.length() - 4));
+            z = org.gridmap.support.Numbers.count(zText);
+            x = org.gridmap.support.Numbers.count(xText);
+            y = org.gridmap.support.Numbers.count(tile.substring(0, tile.length() - 4));
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("tile", name + "/" + z + "/" + x + "/" + tile);
+            throw ProblemException.notFound("tile", name + "/" + zText + "/" + xText + "/" + tile);
         }
         if (z < l.minZoom() || z > l.maxZoom()) {
             throw ProblemException.notFound("tile", name + "/" + z + "/" + x + "/" + y)
@@ -152,7 +157,7 @@ class TileController {
         Caller caller = auth == null ? null : Caller.of(auth);
         TileService.Tile t = tiles.tile(l, z, x, y, scenario, caller);
         String cache = l.isPublic() ? "public, max-age=60" : "private, max-age=60";
-        if (t.etag().equals(request.getHeaders().get("If-None-Match"))) {
+        if (org.gridmap.support.Etags.noneMatchHits(request.getHeaders().get("If-None-Match"), t.etag())) {
             return HttpResponse.<byte[]>status(HttpStatus.NOT_MODIFIED).header("ETag", t.etag())
                     .header("Cache-Control", cache);
         }

@@ -10,7 +10,20 @@ import java.util.regex.Pattern;
 public final class Numbers {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
 
+    private static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,8}");
+
     private Numbers() {}
+
+    /**
+     * A whole number written the one way (ASCII digits, no sign, no leading zero), so one tile or page has one URL;
+     * Java's parseInt would also take "+5", "005" and other scripts' digits ("١٤").
+     */
+    public static int count(String text) {
+        if (text == null || !COUNT.matcher(text).matches()) {
+            throw new NumberFormatException("not a whole number in plain digits");
+        }
+        return Integer.parseInt(text);
+    }
 
     /** The number {@code text} writes, finite; a NumberFormatException for anything else. */
     public static double decimal(String text) {

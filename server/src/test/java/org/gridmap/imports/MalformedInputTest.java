@@ -287,6 +287,10 @@ class MalformedInputTest extends PostgisTest {
                 "Feature object"));
         cs.add(gj("properties that are an array", fc(rect(122.801, 45.601, 122.802, 45.602, PROPS),
                 "{\"type\":\"Feature\",\"properties\":[1,2],\"geometry\":null}"), 422, "properties"));
+        cs.add(gj("a field that is a JSON object", fc(rect(122.801, 45.601, 122.802, 45.602,
+                PROPS + ",\"name\":{\"a\":\"<b>x</b>\"}")), 422, "JSON object"));
+        cs.add(gj("a field that is a JSON array", fc(rect(122.801, 45.601, 122.802, 45.602,
+                PROPS + ",\"address\":[\"a\",\"b\"]")), 422, "JSON array"));
         cs.add(gj("geometry that is a string", feature("\"POLYGON((1 1,2 2,2 1,1 1))\""), 422, "geometry object"));
         cs.add(gj("geometry without coordinates", feature("{\"type\":\"Polygon\"}"), 422, "coordinates"));
         cs.add(gj("geometry of an unknown type", feature("{\"type\":\"Circle\",\"coordinates\":[122.8,45.6]}"), 422,

@@ -98,6 +98,11 @@ class TileTest extends SmallSampleTest {
         assertNotEquals(first.etag(), second.etag(), "a change makes a new ETag");
         assertEquals("RED", Mvt.decode(second.body(), "building_id", "color", new HashMap<>()).get(victim));
         assertEquals(304, fetchConditional(path, second.etag()), "unchanged since: 304");
+        // RFC 9110 §13.1.2: weak comparison, lists and "*" (what caches and proxies send).
+        assertEquals(304, fetchConditional(path, "W/" + second.etag()), "a weak tag matches");
+        assertEquals(304, fetchConditional(path, "\"other\", " + second.etag()), "a list matches");
+        assertEquals(304, fetchConditional(path, "*"), "any matches");
+        assertEquals(200, fetchConditional(path, first.etag()), "an old tag does not");
     }
 
     @Test

@@ -182,6 +182,24 @@ class HardeningApiTest extends SmallSampleTest {
         }
     }
 
+    @Test
+    void numbersHaveOneSpellingInTileAndPageUrls() {
+        // One tile, one URL: other scripts' digits, leading zeros and signs are not the tile (Java's parseInt took them).
+        int plain = api.get("/tiles/grids/14/13782/5853.mvt", null).status();
+        assertTrue(plain == 200 || plain == 204, "the plain spelling is served: " + plain);
+        for (String path : new String[] {"/tiles/grids/\u0661\u0664/13782/5853.mvt", "/tiles/grids/014/13782/5853.mvt",
+            "/tiles/grids/14/+13782/5853.mvt", "/tiles/grids/14/13782/05853.mvt", "/tiles/grids/14/0x35d6/5853.mvt"}) {
+            String url = path.replace("\u0661", "%D9%A1").replace("\u0664", "%D9%A4");
+            Api.Response r = api.get(url, null);
+            assertEquals(404, r.status(), url + ": " + r);
+            assertTrue(r.isProblem(), r.toString());
+        }
+        for (String q : new String[] {"limit=%D9%A5", "limit=%2B5", "limit=05", "offset=%D9%A5", "offset=01"}) {
+            Api.Response r = api.get("/ogc/collections/shelters/items?" + q, null);
+            assertEquals(400, r.status(), q + ": " + r);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ parameters
 
     @Test
