@@ -183,6 +183,20 @@ class HardeningApiTest extends SmallSampleTest {
     }
 
     @Test
+    void aBuildingInNoCommunityIsRefusedNotStoredOutOfEveryonesSight() throws Exception {
+        // The format template lies beside the sample's communities: stored, it would have had no grid and no
+        // community, so no role could see it and coverage QA would not count it.
+        byte[] template;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/gisdata/templates/buildings.geojson")) {
+            template = in.readAllBytes();
+        }
+        Api.Response r = api.importFile(district, "buildings.geojson", template, Api.form("kind", "buildings"));
+        assertEquals(422, r.status(), r.toString());
+        assertTrue(r.body().contains("no_community") && r.body().contains("nearest"), r.body());
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM building WHERE building_id LIKE 'TPL-%'"));
+    }
+
+    @Test
     void numbersHaveOneSpellingInTileAndPageUrls() {
         // One tile, one URL: other scripts' digits, leading zeros and signs are not the tile (Java's parseInt took them).
         int plain = api.get("/tiles/grids/14/13782/5853.mvt", null).status();
