@@ -22,7 +22,8 @@ import java.util.Map;
  * Households of one building form one supply node (split by accessibility need), so a building stays together where
  * capacity allows; where the flow divides a building between shelters, its households are dealt out whole to the
  * shelters the flow chose, largest first, and what does not fit any more goes, nearest first, to any candidate
- * shelter with room left after every building had its share.
+ * shelter with room left after every building had its share, and then to any eligible shelter with room (the flow
+ * sees only each building's nearest shelters), so nobody of a tier is left out while a shelter could take them.
  *
  * <p>The flow value of each tier is the linear-programming relaxation of that tier's assignment (households
  * divisible), which is a lower bound of its person-metres for the people it places.
@@ -235,6 +236,26 @@ public final class Allocator {
                     remaining[cand[j]] -= h.members();
                     p = new Placement(h.id(), shelters.get(cand[j]).id(), metres[j], null);
                     break;
+                }
+            }
+            if (p.shelter() == null && cand.length > 0) {
+                // Its nearest shelters are full: any eligible shelter with room, nearest first, before anyone of a
+                // later tier (the flow saw only the nearest ones).
+                int best = -1;
+                double bestMetres = Double.MAX_VALUE;
+                for (int s = 0; s < shelters.size(); s++) {
+                    Shelter sh = shelters.get(s);
+                    if (remaining[s] >= h.members() && (!h.accessibleNeed() || sh.accessible())) {
+                        double d = cost.metres(h, sh);
+                        if (Double.isFinite(d) && d < bestMetres) {
+                            best = s;
+                            bestMetres = d;
+                        }
+                    }
+                }
+                if (best >= 0) {
+                    remaining[best] -= h.members();
+                    p = new Placement(h.id(), shelters.get(best).id(), bestMetres, null);
                 }
             }
             out.put(h.id(), p);

@@ -216,6 +216,10 @@ public class EvacuationService {
     public Evacuation end(Caller caller, long evacuationId) {
         requireOffice(caller);
         EvacuationRepository.EvacuationRow e = visibleEvacuation(caller, evacuationId);
+        if (!caller.covers(e.area())) {
+            throw ProblemException.forbidden("evacuation " + e.id() + " covers " + e.area() + ", more than your area "
+                    + caller.area() + ": the office that switched it on ends it");
+        }
         db.tx(c -> {
             LockRepository.forTransaction(c, Lock.EVACUATION, 0);
             if (repo.runningPlan(c, e.id()).isPresent()) {
@@ -533,7 +537,10 @@ public class EvacuationService {
                                      @Nullable Integer capacity, @Nullable Double usableArea,
                                      @Nullable Boolean accessible, @Nullable Boolean medical,
                                      @Nullable String managerName, @Nullable String managerPhone) {
-        requireOffice(caller);
+        // Shelters serve the whole district: the district office (or an administrator) edits them.
+        if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE) {
+            throw ProblemException.forbidden("only ADMIN and DISTRICT_OFFICE edit shelters");
+        }
         if (status != null && ShelterStatus.parse(status) == null) {
             throw ProblemException.invalidParameter("status", "must be STANDBY, OPEN, FULL or CLOSED");
         }
@@ -790,8 +797,8 @@ public class EvacuationService {
 
     private static void requireOffice(Caller caller) {
         if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE && caller.role() != Role.STREET_STAFF) {
-            throw ProblemException.forbidden("only ADMIN, DISTRICT_OFFICE and STREET_STAFF switch flood mode and "
-                    + "edit shelters");
+            throw ProblemException.forbidden("only ADMIN, DISTRICT_OFFICE and STREET_STAFF (for their street) "
+                    + "switch flood mode");
         }
     }
 

@@ -57,6 +57,11 @@ final class SampleRepository {
                                    String demoPassword, Consumer<String> progress)
             throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
+        // The statement triggers keeping counts read transition tables of every row one statement wrote; with the
+        // default 4 MB their hash joins spill to disk batch after batch.
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("sample/bulk_memory"))) {
+            ps.execute();
+        }
         progress.accept("writing areas, grids, roads, rivers …");
         try (Copy cp = new Copy(c, "admin_area (code, name, level, parent_code, kind, geom)")) {
             for (SampleCity.Area a : city.areas()) {

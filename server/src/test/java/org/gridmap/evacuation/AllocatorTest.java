@@ -209,6 +209,19 @@ class AllocatorTest {
     }
 
     @Test
+    void whenTheNearestShelterIsFullAFartherOneBeyondTheCandidatesTakesThem() {
+        // Only the nearest shelter is a candidate (the flow's arcs); it holds 3 of the 6 people; the other takes the rest.
+        List<Allocator.Household> hs = List.of(new Allocator.Household(1, 1, 0, 3, false, 0, 0),
+                new Allocator.Household(2, 1, 0, 3, false, 0, 0));
+        List<Allocator.Shelter> ss = List.of(new Allocator.Shelter(1, 10, 0, 3, false),
+                new Allocator.Shelter(2, 5000, 0, 10, false));
+        Allocator.Result r = new Allocator(1, Allocator.STRAIGHT_LINE).allocate(hs, ss);
+        assertEquals(java.util.Set.of(1L, 2L), new java.util.HashSet<>(r.placements().stream()
+                .map(Allocator.Placement::shelter).toList()), r.placements().toString());
+        checkHardRules(hs, ss, r);
+    }
+
+    @Test
     void reasonsForTheUnplaced() {
         List<Allocator.Household> hs = List.of(new Allocator.Household(1, 1, 0, 2, true, 0, 0),
                 new Allocator.Household(2, 1, 0, 9, false, 0, 0));

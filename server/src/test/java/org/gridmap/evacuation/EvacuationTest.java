@@ -103,6 +103,12 @@ class EvacuationTest extends SmallSampleTest {
         Api.Response down = api.postJson("/api/evacuation/flood-mode", district,
                 "{\"area\":\"220802\",\"scenario\":\"R50\",\"warning_level\":\"IV\"}");
         assertEquals(409, down.status(), down.toString());
+        // A street's staff see the district's evacuation but neither end it nor edit the district's shelters.
+        String street = api.login("street");
+        assertEquals(403, api.postJson("/api/evacuation/evacuations/" + evacuationId + "/end", street, "").status());
+        assertEquals(403, api.send("PATCH", "/api/evacuation/shelters/SH001", street, "{\"status\":\"CLOSED\"}")
+                .status());
+        assertEquals(1, api.get("/api/evacuation/evacuations", street).json().size());
     }
 
     @Test
