@@ -144,7 +144,16 @@ class XssBrowserTest extends SmallSampleTest {
         nothingRan("ticket list");
         List<org.openqa.selenium.WebElement> rows = b.driver.findElements(By.cssSelector("#ticket-list li[data-id]"));
         for (int k = 0; k < rows.size(); k++) {
-            b.driver.findElements(By.cssSelector("#ticket-list li[data-id]")).get(k).click();
+            for (int attempt = 0; ; attempt++) { // the list may be redrawn (live feed) between finding and clicking
+                try {
+                    b.driver.findElements(By.cssSelector("#ticket-list li[data-id]")).get(k).click();
+                    break;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    if (attempt >= 20) {
+                        throw e;
+                    }
+                }
+            }
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-timeline")));
             nothingRan("ticket detail " + k);
         }
