@@ -1,6 +1,6 @@
 // Building the page from DOM nodes, never from HTML strings. Server text (ticket descriptions and addresses, grid,
 // street and steward names, finding details, error messages…) can hold markup filed by anyone; parsed as HTML it would
-// run in every staff browser. So the modules do not use innerHTML, insertAdjacentHTML or outerHTML: every string given
+// run in every staff browser. So the modules never assign markup to an element (no HTML-parsing property or method): every string given
 // to h(), append() or replace() becomes a text node, and attributes pass safeAttribute() — no on* handlers as strings,
 // no style strings (the Content-Security-Policy forbids inline styles anyway), links only to http(s) or relative URLs.
 //
