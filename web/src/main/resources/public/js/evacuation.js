@@ -1,6 +1,7 @@
 // 转移进度: the live evacuation figures of the caller's area (households and people per status, unplaced per reason,
 // shelters' occupancy), updated by the server's event stream; the district office switches flood mode here.
 import * as api from './api.js';
+import { readEvents } from './events.js';
 import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
 import * as vocabulary from './vocabulary.js';
@@ -91,19 +92,12 @@ export function evacuationModule(el, context) {
     try {
       const r = await fetch('/api/evacuation/stream', { headers: { Accept: 'text/event-stream', ...api.bearer() },
         signal: feedAbort.signal });
-      const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const parts = buffer.split('\n\n');
-        buffer = parts.pop();
-        if (parts.some(p => /^event: ?(transfer|plan|shelter)$/m.test(p))) {
+      await readEvents(r, name => {
+        if (name === 'transfer' || name === 'plan' || name === 'shelter') {
           clearTimeout(timer);
           timer = setTimeout(refresh, 500);
         }
-      }
+      });
     } catch (err) {
       if (err.name === 'AbortError') return;
     }

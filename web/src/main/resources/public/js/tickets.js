@@ -3,6 +3,7 @@
 // a ticket's timeline, the area's figures, and a live feed (Server-Sent Events read with fetch, which can send the
 // bearer token) that refreshes everything when a ticket in the area changes.
 import * as api from './api.js';
+import { readEvents } from './events.js';
 import { clear, h, replace } from './dom.js';
 import { t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
@@ -231,26 +232,16 @@ export function ticketsModule(map, area) {
     try {
       const r = await fetch('/api/tickets/stream', { headers: { Accept: 'text/event-stream', ...api.bearer() },
         signal: feedAbort.signal });
-      const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
       let timer = null;
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const parts = buffer.split('\n\n');
-        buffer = parts.pop();
-        for (const part of parts) {
-          if (!/^event: ?ticket$/m.test(part)) continue;
-          const data = JSON.parse(part.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5)).join(''));
-          clearTimeout(timer);
-          timer = setTimeout(async () => {
-            await refresh();
-            const open = document.getElementById('ticket-detail').dataset.id;
-            if (open && Number(open) === data.id) show(open);
-          }, 300);
-        }
-      }
+      await readEvents(r, (name, data) => {
+        if (name !== 'ticket') return;
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          await refresh();
+          const open = document.getElementById('ticket-detail').dataset.id;
+          if (open && Number(open) === data.id) show(open);
+        }, 300);
+      });
     } catch (err) {
       if (err.name === 'AbortError') return;
     }

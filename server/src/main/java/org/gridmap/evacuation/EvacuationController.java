@@ -81,11 +81,7 @@ class EvacuationController {
                     default -> "{\"id\":" + c.id() + ",\"scope\":\"" + c.scope() + "\",\"status\":\""
                             + c.status() + "\"}";
                 }).name(c.kind()));
-        reactor.core.publisher.Flux<io.micronaut.http.sse.Event<String>> heartbeat = reactor.core.publisher.Flux
-                .interval(java.time.Duration.ofSeconds(20)).map(n -> io.micronaut.http.sse.Event.of("")
-                        .comment("heartbeat"));
-        return reactor.core.publisher.Flux.merge(changes, heartbeat)
-                .startWith(io.micronaut.http.sse.Event.of("{\"area\":\"" + prefix + "\"}").name("ready"));
+        return org.gridmap.support.EventStreams.live(prefix, changes);
     }
 
     @Operation(summary = "一键转换: switch an area into flood mode for a scenario and warning level, or raise the level; "

@@ -75,12 +75,7 @@ class TicketController {
                 .filter(c -> c.gridCode().startsWith(prefix))
                 .map(c -> io.micronaut.http.sse.Event.of("{\"id\":" + c.id() + ",\"grid_code\":\"" + c.gridCode()
                         + "\",\"status\":\"" + c.status() + "\"}").name("ticket").id(String.valueOf(c.id())));
-        reactor.core.publisher.Flux<io.micronaut.http.sse.Event<String>> heartbeat = reactor.core.publisher.Flux
-                .interval(java.time.Duration.ofSeconds(20)).map(n -> io.micronaut.http.sse.Event.of("")
-                        .comment("heartbeat"));
-        // A first event at once, so that clients (and proxies) get the response headers before any ticket changes.
-        return reactor.core.publisher.Flux.merge(changes, heartbeat)
-                .startWith(io.micronaut.http.sse.Event.of("{\"area\":\"" + prefix + "\"}").name("ready"));
+        return org.gridmap.support.EventStreams.live(prefix, changes);
     }
 
     @Operation(summary = "The category catalogue: department and deadline hours per level (社区, 街道, 区级平台, 部门)")
