@@ -246,11 +246,13 @@ BEGIN
         SELECT array_agg(id) INTO ids FROM new_rows;
     ELSIF TG_OP = 'UPDATE' THEN
         -- Only what the rule depends on: footprint, safety grade, and the grid or community it counts in.
-        SELECT array_agg(n.id), array_agg(DISTINCT coalesce(o.grid_code, o.community_code))
-        INTO ids, old_codes
-        FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE n.geom IS DISTINCT FROM o.geom OR n.safety_grade IS DISTINCT FROM o.safety_grade
-           OR n.grid_code IS DISTINCT FROM o.grid_code OR n.community_code IS DISTINCT FROM o.community_code;
+        -- Dynamic SQL, planned for this statement's transition tables: a plan cached from a one-row update would
+        -- join a large update's tables row by row.
+        EXECUTE 'SELECT array_agg(n.id), array_agg(DISTINCT coalesce(o.grid_code, o.community_code))
+                 FROM new_rows n JOIN old_rows o ON o.id = n.id
+                 WHERE n.geom IS DISTINCT FROM o.geom OR n.safety_grade IS DISTINCT FROM o.safety_grade
+                    OR n.grid_code IS DISTINCT FROM o.grid_code OR n.community_code IS DISTINCT FROM o.community_code'
+        INTO ids, old_codes;
         IF ids IS NULL THEN
             RETURN NULL;
         END IF;
