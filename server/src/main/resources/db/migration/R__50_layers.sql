@@ -6,6 +6,7 @@
 -- definitions in Java name their tables), so writing one table invalidates only the layers that read it.
 CREATE OR REPLACE FUNCTION gm_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS
 $$ BEGIN UPDATE data_version SET version = version + 1 WHERE table_name = TG_TABLE_NAME; RETURN NULL; END $$;
+-- (The loop covers every row of data_version, also those added later, e.g. 'road' in V13 for the road network.)
 DO $$
 DECLARE t text;
 BEGIN
@@ -36,10 +37,15 @@ CROSS JOIN (SELECT gm_setting('urban_min_households')::int AS umin, gm_setting('
                    gm_setting('rural_min_households')::int AS rmin, gm_setting('rural_max_households')::int AS rmax) band
 WHERE g.valid_to IS NULL;
 
+-- Before a scenario's first 四色 run nothing is known: counts and colour are NULL (the map shows 未计算 in grey),
+-- never green.
 CREATE OR REPLACE VIEW layer_grid_risk AS
 SELECT g.grid_code || ':' || sc.code AS id, sc.code AS scenario, g.grid_code, g.name,
-       coalesce(a.hh[1], 0) AS red, coalesce(a.hh[2], 0) AS orange, coalesce(a.hh[3], 0) AS yellow,
-       coalesce(a.hh[4], s.households, 0) AS green, gm_risk_color(coalesce(a.worst_rule, 10)::smallint) AS worst_color,
+       CASE WHEN rc.run_id IS NOT NULL THEN coalesce(a.hh[1], 0) END AS red,
+       CASE WHEN rc.run_id IS NOT NULL THEN coalesce(a.hh[2], 0) END AS orange,
+       CASE WHEN rc.run_id IS NOT NULL THEN coalesce(a.hh[3], 0) END AS yellow,
+       CASE WHEN rc.run_id IS NOT NULL THEN coalesce(a.hh[4], s.households, 0) END AS green,
+       CASE WHEN rc.run_id IS NOT NULL THEN gm_risk_color(coalesce(a.worst_rule, 10)::smallint) END AS worst_color,
        g.geom
 FROM grid g
 CROSS JOIN flood_scenario sc
@@ -51,7 +57,8 @@ WHERE g.valid_to IS NULL;
 -- Buildings with the worst colour of their households: household-level information, so login and scope apply.
 CREATE OR REPLACE VIEW layer_buildings AS
 SELECT b.building_id AS id, sc.code AS scenario, b.building_id, b.floors, b.structure, b.safety_grade,
-       gm_risk_color(coalesce(rb.worst_rule, 10)::smallint) AS color, coalesce(b.grid_code, b.community_code) AS scope,
+       CASE WHEN rc.run_id IS NOT NULL THEN gm_risk_color(coalesce(rb.worst_rule, 10)::smallint) END AS color,
+       coalesce(b.grid_code, b.community_code) AS scope,
        b.geom
 FROM building b
 CROSS JOIN flood_scenario sc

@@ -782,15 +782,35 @@ public final class Bench {
         Inputs in = inputs(r50, config);
         long people = in.households().stream().mapToLong(org.gridmap.evacuation.Allocator.Household::members).sum();
         long capacity = in.shelters().stream().mapToLong(org.gridmap.evacuation.Allocator.Shelter::remaining).sum();
+        org.gridmap.routing.RoadNetwork roads = ctx.getBean(org.gridmap.routing.RoadNetwork.class);
+        org.gridmap.routing.RoutingConfig routing = ctx.getBean(org.gridmap.routing.RoutingConfig.class);
+        long buildT0 = System.nanoTime();
+        boolean usable = roads.usable();   // builds the network from table road the first time
+        long buildMs = (System.nanoTime() - buildT0) / 1_000_000;
+        List<Long> buildingIds = in.households().stream().map(org.gridmap.evacuation.Allocator.Household::building)
+                .distinct().toList();
+        List<Long> shelterIds = in.shelters().stream().map(org.gridmap.evacuation.Allocator.Shelter::id).toList();
+        long scenarioId = r50.id();
+        org.gridmap.routing.RoadNetwork.Matrix[] matrix = new org.gridmap.routing.RoadNetwork.Matrix[1];
+        long[] matrixMs = usable ? times(3, () -> timed(() -> {
+            matrix[0] = roads.matrix(scenarioId, buildingIds, shelterIds).orElseThrow();
+            return 0;
+        })) : new long[0];
+        org.gridmap.evacuation.Allocator.Cost cost = matrix[0] == null ? org.gridmap.evacuation.Allocator.STRAIGHT_LINE
+                : (h, sh) -> matrix[0].metres(h.building(), sh.id());
         report.append(String.format("Data: the generator's city with %,d households, scenario R50 at warning level I: "
-                + "%,d must-move households (%,d people) and %,d shelters taking households (%,d places; shelters in water "
-                + "deeper than %.1f m excluded). Distances: straight lines in EPSG:4550 (road costs are not built yet).%n%n",
-                scalar("SELECT count(*) FROM household"), in.households().size(), people, in.shelters().size(), capacity,
-                config.shelterMaxDepthM()));
+                + "%,d must-move households (%,d people) in %,d buildings and %,d shelters taking households (%,d places; "
+                + "shelters in water deeper than %.1f m excluded). Distances: %s.%n%n",
+                scalar("SELECT count(*) FROM household"), in.households().size(), people, buildingIds.size(),
+                in.shelters().size(), capacity, config.shelterMaxDepthM(), usable
+                ? String.format("by road (pgRouting over %,d road edges, %,d of them avoided as inside R50 water deeper "
+                        + "than %.1f m; cutoff %,.0f m)", scalar("SELECT count(*) FROM road_edge"),
+                        matrix[0].floodedEdges(), routing.maxDepthM(), routing.cutoffM())
+                : "straight lines (no pgRouting here)"));
 
         // 1. The allocator alone: min-cost flow per tier against greedy nearest-with-capacity, same inputs.
         org.gridmap.evacuation.Allocator allocator = new org.gridmap.evacuation.Allocator(config.candidateShelters(),
-                org.gridmap.evacuation.Allocator.STRAIGHT_LINE);
+                cost);
         org.gridmap.evacuation.Allocator.Result[] last = new org.gridmap.evacuation.Allocator.Result[1];
         long[] flow = times(3, () -> timed(() -> {
             last[0] = allocator.allocate(in.households(), in.shelters());
@@ -798,7 +818,7 @@ public final class Bench {
         }));
         double[] greedyFigures = new double[2];
         long[] greedy = times(3, () -> timed(() -> {
-            double[] g = greedy(in);
+            double[] g = greedy(in, cost);
             greedyFigures[0] = g[0];
             greedyFigures[1] = g[1];
             return 0;
@@ -814,6 +834,13 @@ public final class Bench {
             lbPeople += t.lowerBoundPeople();
         }
         report.append("| job | median (ms) | runs (ms) | people placed | person-km | vs lower bound |\n|---|---|---|---|---|---|\n");
+        if (usable) {
+            report.append(String.format("| road network built from table road (once; rebuilt when roads change) | %d | | | | |%n",
+                    buildMs));
+            report.append(String.format("| road cost matrix: pgr_drivingDistance outward from %,d shelters to %,d "
+                    + "buildings' road vertices | %d | %s | | | |%n", shelterIds.size(), buildingIds.size(),
+                    median(matrixMs), Arrays.toString(matrixMs)));
+        }
         String versus = placed == lbPeople && lb > 0 ? String.format("%+.2f%%", 100 * (km - lb) / lb)
                 : String.format("— (the bound places %,d people, the plan %,d)", lbPeople, placed);
         report.append(String.format("| gridmap Allocator (OR-Tools min-cost flow per tier, whole households) | %d | %s "
@@ -860,12 +887,34 @@ public final class Bench {
                 in.households().size(), median(endToEnd), Arrays.toString(endToEnd)));
         report.append(String.format("| closing the shelter with most planned (%s, %,d people) → its households re-placed | %d | | | | |%n",
                 fullest.shelterId(), fullest.reserved(), closeMs));
+        if (usable) {
+            // One route, as the map and the phone page ask for it: a placed household's building to its shelter.
+            List<long[]> pairs = db.read(c -> {
+                List<long[]> out = new ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT h.building_id, "
+                        + "t.shelter_id FROM transfer t JOIN household h ON h.id = t.household_id WHERE t.shelter_id "
+                        + "IS NOT NULL ORDER BY t.id LIMIT 20")) {
+                    while (rs.next()) {
+                        out.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                return out;
+            });
+            long[] one = new long[pairs.size()];
+            for (int k = 0; k < pairs.size(); k++) {
+                long[] pair = pairs.get(k);
+                one[k] = timed(() -> roads.routes(scenarioId, List.of(pair)).size());
+            }
+            Arrays.sort(one);
+            report.append(String.format("| one route building → shelter (pgr_dijkstra, geometry and roads), %d routes "
+                    + "| %d | p95 %d | | | |%n", one.length, median(one), one.length == 0 ? 0 : one[(int) Math.ceil(one.length * 0.95) - 1]));
+        }
         report.append("""
 
             Targets (issue 11): the whole plan ≤ 30 s for this city, total distance within 0.5% of the lower bound, closing
             a shelter ≤ 2 s. The lower bound is the min-cost flow with households divisible, which the allocator rounds to
-            whole households (largest first into the shelters the flow chose, then nearest with room). Not measured yet:
-            road costs (pgRouting) and check-ins under load.
+            whole households (largest first into the shelters the flow chose, then nearest with room); with roads it is
+            the bound over the same road costs. One route ≤ 100 ms. Not measured yet: check-ins under load.
             """);
     }
 
@@ -917,7 +966,7 @@ public final class Bench {
     }
 
     /** Greedy: by tier, each household to its nearest eligible shelter with room. people placed, person-km. */
-    private static double[] greedy(Inputs in) {
+    private static double[] greedy(Inputs in, org.gridmap.evacuation.Allocator.Cost cost) {
         int[] room = in.shelters().stream().mapToInt(org.gridmap.evacuation.Allocator.Shelter::remaining).toArray();
         List<org.gridmap.evacuation.Allocator.Household> order = new ArrayList<>(in.households());
         order.sort(java.util.Comparator.comparingInt(org.gridmap.evacuation.Allocator.Household::tier));
@@ -929,7 +978,7 @@ public final class Bench {
             for (int k = 0; k < room.length; k++) {
                 org.gridmap.evacuation.Allocator.Shelter s = in.shelters().get(k);
                 if (room[k] >= h.members() && (!h.accessibleNeed() || s.accessible())) {
-                    double d = org.gridmap.evacuation.Allocator.STRAIGHT_LINE.metres(h, s);
+                    double d = cost.metres(h, s);
                     if (d < bestD) {
                         bestD = d;
                         best = k;

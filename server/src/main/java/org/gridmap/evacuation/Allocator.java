@@ -40,7 +40,8 @@ public final class Allocator {
     /** A shelter that takes households: remaining capacity in people. */
     public record Shelter(long id, double x, double y, int remaining, boolean accessible) {}
 
-    public enum Unplaced { NO_CAPACITY, NO_ACCESSIBLE_SHELTER, NO_SHELTER }
+    /** Why a household has no place: no room left, no accessible shelter, no shelter, no shelter reachable by road. */
+    public enum Unplaced { NO_CAPACITY, NO_ACCESSIBLE_SHELTER, NO_SHELTER, NO_ROAD }
 
     /** Where one household goes: a shelter (and the distance in metres), or why not. */
     public record Placement(long household, Long shelter, double distanceM, Unplaced reason) {}
@@ -101,8 +102,9 @@ public final class Allocator {
         return new Result(placements, figures, shelters.size() <= candidates, (System.nanoTime() - t0) / 1e9);
     }
 
+    /** unreachable: shelters it may go to exist, but none has a finite cost (no road within reach). */
     private record Group(long building, boolean accessibleNeed, List<Household> households, int people,
-                         int[] shelters, double[] metres) {}
+                         int[] shelters, double[] metres, boolean unreachable) {}
 
     private TierFigures tier(int tier, List<Household> hs, List<Shelter> shelters, int[] remaining,
                              boolean anyAccessible, Map<Long, Placement> out) {
@@ -124,8 +126,10 @@ public final class Allocator {
             Integer[] order = new Integer[shelters.size()];
             double[] d = new double[shelters.size()];
             int n = 0;
+            int eligibleCount = 0;
             for (int s = 0; s < shelters.size(); s++) {
                 if (!first.accessibleNeed() || shelters.get(s).accessible()) {
+                    eligibleCount++;
                     d[s] = cost.metres(first, shelters.get(s));
                     if (Double.isFinite(d[s])) {
                         order[n++] = s;
@@ -142,7 +146,8 @@ public final class Allocator {
                 metres[j] = d[eligible[j]];
             }
             int people = members.stream().mapToInt(Household::members).sum();
-            groups.add(new Group(first.building(), first.accessibleNeed(), members, people, cand, metres));
+            groups.add(new Group(first.building(), first.accessibleNeed(), members, people, cand, metres,
+                    eligibleCount > 0 && n == 0));
         }
         long tierPeople = hs.stream().mapToLong(Household::members).sum();
 
@@ -201,6 +206,7 @@ public final class Allocator {
         List<Household> leftover = new ArrayList<>();
         Map<Long, double[]> metresOf = new HashMap<>();
         Map<Long, int[]> candOf = new HashMap<>();
+        Map<Long, Boolean> unreachableOf = new HashMap<>();
         for (int i = 0; i < g; i++) {
             Group gr = groups.get(i);
             List<Household> members = new ArrayList<>(gr.households());
@@ -208,6 +214,7 @@ public final class Allocator {
             for (Household h : members) {
                 metresOf.put(h.id(), gr.metres());
                 candOf.put(h.id(), gr.shelters());
+                unreachableOf.put(h.id(), gr.unreachable());
                 int best = -1;
                 for (int j = 0; j < gr.shelters().length; j++) {
                     if (allot[i][j] >= h.members() && (best < 0 || allot[i][j] > allot[i][best])) {
@@ -229,8 +236,9 @@ public final class Allocator {
         for (Household h : leftover) {
             int[] cand = candOf.get(h.id());
             double[] metres = metresOf.get(h.id());
-            Placement p = new Placement(h.id(), null, 0, cand.length == 0
-                    ? (h.accessibleNeed() ? Unplaced.NO_ACCESSIBLE_SHELTER : Unplaced.NO_SHELTER) : Unplaced.NO_CAPACITY);
+            Placement p = new Placement(h.id(), null, 0, cand.length > 0 ? Unplaced.NO_CAPACITY
+                    : unreachableOf.get(h.id()) ? Unplaced.NO_ROAD
+                    : h.accessibleNeed() ? Unplaced.NO_ACCESSIBLE_SHELTER : Unplaced.NO_SHELTER);
             for (int j = 0; j < cand.length; j++) {
                 if (remaining[cand[j]] >= h.members()) {
                     remaining[cand[j]] -= h.members();

@@ -25,6 +25,7 @@ import org.gridmap.support.StrictJson;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** 转移: flood mode, plans, shelters, transfers of a grid, field updates, shelter check-in, live figures. */
 @Controller("/api/evacuation")
@@ -164,6 +165,12 @@ class EvacuationController {
                                              @QueryValue(defaultValue = "1") int page,
                                              @QueryValue(defaultValue = "100") int size, Authentication auth) {
         return evacuation.transfersOfGrid(Caller.of(auth), grid, page, size);
+    }
+
+    @Operation(summary = "A grid's evacuation routes (GeoJSON): building → shelter by road, avoiding deep water")
+    @Get("/routes")
+    Map<String, Object> routes(@Nullable @QueryValue String grid, Authentication auth) {
+        return evacuation.gridRoutes(Caller.of(auth), grid);
     }
 
     @Operation(summary = "A transfer's event log")

@@ -532,4 +532,23 @@ class EvacuationRepository {
             return out;
         }
     }
+
+    record RoutePairRow(long scenarioId, long building, String buildingCode, String address, long shelter,
+                        String shelterCode, String shelterName, long households, long people) {}
+
+    List<RoutePairRow> gridRoutes(Connection c, String grid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/grid_routes"))) {
+            ps.setString(1, grid);
+            List<RoutePairRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RoutePairRow(rs.getLong("scenario_id"), rs.getLong("building"),
+                            rs.getString("building_code"), rs.getString("address"), rs.getLong("shelter"),
+                            rs.getString("shelter_code"), rs.getString("shelter_name"), rs.getLong("households"),
+                            rs.getLong("people")));
+                }
+            }
+            return out;
+        }
+    }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.gridmap.risk.RiskService;
 import org.gridmap.risk.RuleSet;
 import org.gridmap.risk.WarningLevel;
+import org.gridmap.routing.RoadNetwork;
 import org.gridmap.security.Audit;
 import org.gridmap.security.Caller;
 import org.gridmap.security.Masking;
@@ -116,10 +117,11 @@ public class EvacuationService {
     private final EvacuationConfig config;
     private final JsonMapper json;
     private final int metricSrid;
+    private final RoadNetwork roads;
 
     EvacuationService(Db db, EvacuationRepository repo, RiskService risk, Audit audit,
                       @Named("evacuation") ExecutorService executor, Instance instance, EvacuationConfig config,
-                      JsonMapper json, DeploymentConfig deployment) {
+                      JsonMapper json, DeploymentConfig deployment, RoadNetwork roads) {
         this.db = db;
         this.repo = repo;
         this.risk = risk;
@@ -129,6 +131,7 @@ public class EvacuationService {
         this.config = config;
         this.json = json;
         this.metricSrid = deployment.metricSrid();
+        this.roads = roads;
     }
 
     @EventListener
@@ -317,11 +320,17 @@ public class EvacuationService {
                     shelters.add(new Allocator.Shelter(r.id(), r.mx(), r.my(), remaining, r.accessible()));
                 }
             }
-            progress(planId, "allocating", 0.3);
+            progress(planId, "routes", 0.25);
+            Optional<RoadNetwork.Matrix> matrix = roads.matrix(s.id(),
+                    households.stream().map(EvacuationRepository.HouseholdRow::building).distinct().toList(),
+                    shelters.stream().map(Allocator.Shelter::id).toList());
+            Allocator.Cost cost = matrix.<Allocator.Cost>map(m -> (h, sh) -> m.metres(h.building(), sh.id()))
+                    .orElse(Allocator.STRAIGHT_LINE);
+            long tRoutes = System.nanoTime();
+            progress(planId, "allocating", 0.4);
             List<Allocator.Household> input = households.stream().map(h -> new Allocator.Household(h.id(),
                     h.building(), h.colorRank() - 1, h.members(), h.accessibleNeed(), h.x(), h.y())).toList();
-            Allocator.Result result = new Allocator(config.candidateShelters(), Allocator.STRAIGHT_LINE)
-                    .allocate(input, shelters);
+            Allocator.Result result = new Allocator(config.candidateShelters(), cost).allocate(input, shelters);
             long t2 = System.nanoTime();
             progress(planId, "cadres", 0.7);
             Map<Long, Long> cadreOf = db.read(c -> assignCadres(c, e.area(), households));
@@ -335,8 +344,14 @@ public class EvacuationService {
                         p.reason() == null ? null : p.reason().name(), cadreOf.get(h.id()), newCode()));
             }
             Map<String, Object> counts = counts(households, result, cadreOf, byId, this::flooded);
+            counts.put("distance", matrix.isPresent()
+                    ? "road (pgRouting), avoiding roads in water deeper than the routing limit"
+                    : "straight line between building and shelter (no road network)");
+            counts.put("distance_kind", matrix.isPresent() ? "road" : "straight");
+            matrix.ifPresent(m -> counts.put("flooded_road_edges", m.floodedEdges()));
             counts.put("seconds_read", secs(t1 - t0));
-            counts.put("seconds_allocate", secs(t2 - t1));
+            counts.put("seconds_routes", secs(tRoutes - t1));
+            counts.put("seconds_allocate", secs(t2 - tRoutes));
             db.tx(c -> {
                 // The evacuation's row first: plans of one evacuation are written one after the other.
                 repo.setLevel(c, evacuationId, "REPLACE".equals(kind) ? e.warningLevel() : planRow.warningLevel());
@@ -463,7 +478,6 @@ public class EvacuationService {
         m.put("lower_bound_people", lbPeople);
         m.put("lower_bound_scope", result.allShelterArcs() ? "all eligible shelters"
                 : "the nearest eligible shelters of each building");
-        m.put("distance", "straight line between building and shelter");
         m.put("households_with_cadre", withCadre);
         m.put("households_without_cadre", households.size() - withCadre);
         m.put("shelters_used", placed.values().stream().filter(p -> p.shelter() != null).map(Allocator.Placement::shelter)
@@ -747,6 +761,59 @@ public class EvacuationService {
                     "households", out.size(), "masked", true));
         }
         return new TransferPage(grid, page, size, rows.isEmpty() ? 0 : rows.get(0).total(), out);
+    }
+
+    /**
+     * A grid's evacuation routes as a GeoJSON FeatureCollection: one road route per building and shelter its
+     * households go to (access legs included), with households, people and length. Empty features when the
+     * deployment has no road network (the plan then says its distances are straight lines).
+     */
+    public Map<String, Object> gridRoutes(Caller caller, String grid) {
+        caller.requireHouseholdAccess();
+        if (grid == null || !grid.matches("\\d{15}")) {
+            throw ProblemException.invalidParameter("grid", "must be a 15-digit grid code");
+        }
+        if (!caller.covers(grid)) {
+            throw ProblemException.notFound("grid", grid);
+        }
+        List<EvacuationRepository.RoutePairRow> pairs = db.read(c -> repo.gridRoutes(c, grid));
+        Map<Long, List<EvacuationRepository.RoutePairRow>> byScenario = new TreeMap<>();
+        pairs.forEach(p -> byScenario.computeIfAbsent(p.scenarioId(), k -> new ArrayList<>()).add(p));
+        List<Object> features = new ArrayList<>();
+        byScenario.forEach((scenario, list) -> {
+            Map<String, RoadNetwork.Route> routes = new HashMap<>();
+            for (RoadNetwork.Route r : roads.routes(scenario,
+                    list.stream().map(p -> new long[]{p.building(), p.shelter()}).toList())) {
+                routes.put(r.building() + ":" + r.shelter(), r);
+            }
+            for (EvacuationRepository.RoutePairRow p : list) {
+                RoadNetwork.Route r = routes.get(p.building() + ":" + p.shelter());
+                if (r == null) {
+                    continue;
+                }
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("building_id", p.buildingCode());
+                props.put("address", p.address());
+                props.put("shelter_id", p.shelterCode());
+                props.put("shelter_name", p.shelterName());
+                props.put("households", p.households());
+                props.put("people", p.people());
+                props.put("length_m", Math.round(r.metres()));
+                props.put("access_m", Math.round(r.accessMetres()));
+                props.put("via", r.via());
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("type", "Feature");
+                f.put("geometry", r.geometry());
+                f.put("properties", props);
+                features.add(f);
+            }
+        });
+        Map<String, Object> fc = new LinkedHashMap<>();
+        fc.put("type", "FeatureCollection");
+        fc.put("grid", grid);
+        fc.put("distance_kind", roads.usable() ? "road" : "straight");
+        fc.put("features", features);
+        return fc;
     }
 
     /** The live figures of active evacuations in the caller's area (or a part of it), by child area and shelter. */

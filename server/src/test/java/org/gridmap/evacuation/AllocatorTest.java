@@ -232,4 +232,20 @@ class AllocatorTest {
         Allocator.Result none = new Allocator(5, Allocator.STRAIGHT_LINE).allocate(hs.subList(1, 2), List.of());
         assertEquals(Allocator.Unplaced.NO_SHELTER, none.byHousehold().get(2L).reason());
     }
+
+    @Test
+    void aBuildingNoShelterCanBeReachedFromIsUnplacedForNoRoadAndTheRestStillGoByRoad() {
+        // Building 1 is cut off (no finite cost to any shelter); building 2 reaches shelter 2 only, by a road
+        // longer than the straight line to shelter 1.
+        List<Allocator.Household> hs = List.of(new Allocator.Household(1, 1, 0, 2, false, 0, 0),
+                new Allocator.Household(2, 2, 0, 3, false, 50, 0));
+        List<Allocator.Shelter> ss = List.of(new Allocator.Shelter(1, 60, 0, 10, false),
+                new Allocator.Shelter(2, 500, 0, 10, false));
+        Allocator.Cost road = (h, s) -> h.building() == 1 ? Double.POSITIVE_INFINITY
+                : s.id() == 1 ? Double.POSITIVE_INFINITY : 1234;
+        Allocator.Result r = new Allocator(5, road).allocate(hs, ss);
+        assertEquals(Allocator.Unplaced.NO_ROAD, r.byHousehold().get(1L).reason());
+        assertEquals(2L, r.byHousehold().get(2L).shelter());
+        assertEquals(1234, r.byHousehold().get(2L).distanceM(), 1e-9);
+    }
 }

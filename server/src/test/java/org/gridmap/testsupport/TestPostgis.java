@@ -19,12 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * One real PostGIS server per test JVM, from the first of: {@code GRIDMAP_TEST_DB_URL} (a server URL whose user may
- * create databases), Testcontainers with the pinned {@code postgis/postgis} image (same tag as docker-compose.yml)
- * when a Docker engine answers, or a throwaway cluster from Debian's postgresql-15-postgis-3 in a temp directory,
- * stopped and removed when the JVM exits. Each test class gets a database of its own.
+ * create databases), Testcontainers with the pinned {@code pgrouting/pgrouting} image (PostGIS and pgRouting; same
+ * tag as docker-compose.yml) when a Docker engine answers, or a throwaway cluster from Debian's
+ * postgresql-15-postgis-3 and postgresql-15-pgrouting in a temp directory, stopped and removed when the JVM exits.
+ * Each test class gets a database of its own.
  */
 public final class TestPostgis {
-    public static final String IMAGE = "postgis/postgis:15-3.4";
+    public static final String IMAGE = "pgrouting/pgrouting:15-3.3-3.4";
     private static final String PG_BIN = "/usr/lib/postgresql/15/bin";
     private static TestPostgis instance;
 
