@@ -29,8 +29,16 @@ test('an unknown word is shown as its code and never gives a colour', () => {
   vocabulary.use(vocabulary.index({ risk_colors: [{ code: 'RED', rank: 1, zh: '红色', en: 'Red',
     hex: 'red;background:url(//evil)' }] }));
   assert.equal(vocabulary.label('risk_colors', '<b>x</b>', 'zh'), '<b>x</b>', 'as text, for the DOM helper');
-  assert.equal(vocabulary.hex('risk_colors', 'RED'), '#cccccc', 'a value that is not #rrggbb is not used');
+  assert.equal(vocabulary.hex('risk_colors', 'RED'), vocabulary.UNKNOWN_HEX, 'a value that is not #rrggbb is not used');
   assert.equal(vocabulary.hex('risk_colors', 'NOPE', '#000000'), '#000000');
+});
+
+test('no colour yet (before a 四色 run) is grey and named 未计算, never one of the four', () => {
+  vocabulary.use(vocabulary.index(RAW));
+  const four = vocabulary.codes('risk_colors').map(c => vocabulary.hex('risk_colors', c));
+  assert.ok(!four.includes(vocabulary.hex('risk_colors', undefined)), 'grey is none of the four');
+  assert.equal(vocabulary.hex('risk_colors', null), vocabulary.UNKNOWN_HEX);
+  assert.equal(vocabulary.label('risk_colors', undefined, 'zh'), '未计算');
 });
 
 test('using it before it is loaded fails loudly', () => {

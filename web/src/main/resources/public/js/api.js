@@ -46,15 +46,26 @@ export function logout() {
 
 /** GET a JSON resource; an AbortSignal cancels a stale request. */
 export async function get(path, signal) {
-  const r = await fetch(path, { headers: { Accept: 'application/json', ...bearer() }, signal });
+  return answer(await fetch(path, { headers: { Accept: 'application/json', ...bearer() }, signal }));
+}
+
+/** POST a JSON body; resolves with the JSON answer. */
+export async function post(path, body, signal) {
+  return answer(await fetch(path, { method: 'POST', signal, body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...bearer() } }));
+}
+
+/** The JSON of a good answer; otherwise an Error with the problem's status, type and detail (RFC 9457). */
+async function answer(r) {
   if (r.status === 401) {
     logout();
     throw Object.assign(new Error('unauthorized'), { status: 401 });
   }
   if (!r.ok) {
-    let detail = r.statusText;
-    try { detail = (await r.json()).detail || detail; } catch (e) { /* not JSON */ }
-    throw Object.assign(new Error(detail), { status: r.status });
+    let problem = {};
+    try { problem = await r.json(); } catch (e) { /* not JSON */ }
+    throw Object.assign(new Error(problem.detail || r.statusText), { status: r.status, type: problem.type || null,
+      problem });
   }
   return r.json();
 }

@@ -21,6 +21,7 @@ if (config.basemap_url) {
   L.tileLayer(config.basemap_url, { attribution: config.basemap_attribution, maxZoom: config.max_zoom }).addTo(map);
 }
 map.attributionControl.addAttribution('gridmap · NBS 2023 · GSHHG');
+phoneLayout();
 const panel = gridPanel(map, state);
 gridSearch(map, code => panel.show(code));
 
@@ -76,6 +77,7 @@ async function start() {
     state.names[a.code] = a.name;
   }
   const scenarios = await api.get('/api/risk/scenarios');
+  state.scenarios = scenarios;
   const select = document.getElementById('scenario');
   clear(select);
   for (const s of scenarios) {
@@ -118,14 +120,18 @@ async function overlays() {
     p => h('div', null, h('b', null, p.name), h('br'), `${i18n.t('occupancy')} ${p.occupancy ?? 0} / ${p.capacity}`,
       h('br'), vocabulary.label('shelter_statuses', p.status)))).addTo(map);
   state.overlays = o;
-  state.control = L.control.layers(null, o, { collapsed: false }).addTo(map);
+  state.control = L.control.layers(null, o, { collapsed: window.matchMedia('(max-width: 760px)').matches }).addTo(map);
 }
 
 function gridClicked(p, latlng) {
   if (state.tickets && state.tickets.isPlacing()) return; // the click places a ticket's pin
-  const rows = COLOUR_KEYS.map(c => h('tr', null, h('td', null, swatch(c), vocabulary.label('risk_colors', c)), h('td', null, p[c.toLowerCase()])));
+  // Before a run the tile carries no counts: say so, never show zeros or green.
+  const known = p.worst_color !== undefined && p.worst_color !== null;
+  const rows = known ? h('table', null, h('tbody', null, COLOUR_KEYS.map(c => h('tr', null,
+    h('td', null, swatch(c), vocabulary.label('risk_colors', c)), h('td', null, p[c.toLowerCase()])))))
+    : h('p', { class: 'unknown' }, swatch(null), i18n.t('not_computed'));
   L.popup().setLatLng(latlng)
-    .setContent(h('div', null, h('b', null, p.name), h('br'), p.grid_code, h('table', null, h('tbody', null, rows))))
+    .setContent(h('div', null, h('b', null, p.name), h('br'), p.grid_code, rows))
     .openOn(map);
   panel.show(p.grid_code);
 }
@@ -143,7 +149,13 @@ function warningOptions() {
 
 function legend() {
   const el = document.getElementById('legend');
-  replace(el, h('h2', null, i18n.t('legend')), COLOUR_KEYS.map(c => h('div', null, swatch(c), vocabulary.label('risk_colors', c))));
+  const box = (style, label) => h('div', null, h('span', { class: 'swatch', style }), label);
+  replace(el, h('h2', null, i18n.t('legend')),
+    COLOUR_KEYS.map(c => h('div', null, swatch(c), vocabulary.label('risk_colors', c))),
+    h('div', null, swatch(null), i18n.t('not_computed')),
+    h('h3', null, i18n.t('zones')), layers.DEPTH_BANDS.map(b => box({ background: b.hex }, b.label)),
+    h('h3', null, i18n.t('shelters')), h('div', null, h('span', { class: 'shelter-icon legend-icon' }), i18n.t('shelters')),
+    h('div', null, h('span', { class: 'legend-route' }), i18n.t('routes')));
 }
 
 /** The colour square before a colour's name (c is one of COLOUR_KEYS). */
@@ -167,7 +179,7 @@ async function refresh() {
         COLOUR_KEYS.map(c => h('td', null, counts.households[c])), h('td', { class: 'must-move' }, move));
     };
     state.summaryRow = row;
-    replace(el, h('h2', null, `${i18n.t('district')} · ${i18n.t('households')}`),
+    replace(el, h('h2', null, `${i18n.t('district')} · ${i18n.t('households')}`), await runInfo(),
       h('p', { class: 'must-move', id: 'must-move' }, `${i18n.t('must_move')}: ${s.must_move_households} `
         + `${i18n.t('hh_unit')} · ${s.must_move_people} ${i18n.t('people_unit')}`),
       h('table', { id: 'summary-table' }, h('tbody', null, head, row(i18n.t('district'), s.total),
@@ -176,7 +188,52 @@ async function refresh() {
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {
     if (err.name === 'AbortError') return;
-    replace(el, h('p', null, err.status === 409 ? i18n.t('no_results') : err.message));
+    replace(el, h('p', { id: 'no-results' }, err.status === 409 ? i18n.t('no_results') : err.message),
+      err.status === 409 ? await runInfo() : null);
+  }
+}
+
+/** Which 四色 run the colours come from (run, rule version, when) and, for the district office, a button to run. */
+async function runInfo() {
+  const sc = (state.scenarios || []).find(x => x.code === state.scenario);
+  const role = (api.claims().roles || [])[0];
+  const out = h('div', { id: 'run-info', class: 'run-info' });
+  if (sc && sc.current_run_id) {
+    try {
+      const run = await api.get('/api/risk/runs/' + sc.current_run_id);
+      const when = new Date(run.finished_at || run.started_at).toLocaleString(i18n.currentLang() === 'zh' ? 'zh-CN' : 'en-GB',
+        { hour12: false });
+      out.append(h('small', null, i18n.t('run_from').replace('{run}', run.id).replace('{rules}', run.rule_set_version)
+        .replace('{when}', when)));
+    } catch (err) { /* the figures stand without their provenance line */ }
+  }
+  if (role === 'ADMIN' || role === 'DISTRICT_OFFICE') {
+    const status = h('span', { id: 'run-status', role: 'status' });
+    const button = h('button', { id: 'run-start', type: 'button' },
+      i18n.t(sc && sc.current_run_id ? 'run_again' : 'run_start'));
+    button.addEventListener('click', () => startRun(button, status));
+    out.append(h('div', { class: 'actions' }, button, ' ', status));
+  }
+  return out;
+}
+
+/** Starts a 四色 run for the scenario shown and follows it to the end; then the map and figures redraw. */
+async function startRun(button, status) {
+  button.disabled = true;
+  try {
+    let run = await api.post('/api/risk/runs', { scenario: state.scenario });
+    while (run.status === 'RUNNING' || run.status === 'QUEUED') {
+      status.textContent = `${i18n.t('run_running')} ${Math.round(run.progress * 100)}%`;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+      run = await api.get('/api/risk/runs/' + run.id);
+    }
+    if (run.status !== 'SUCCEEDED') throw new Error(run.message || run.status);
+    state.scenarios = await api.get('/api/risk/scenarios');
+    await overlays();
+    await refresh();
+  } catch (err) {
+    status.textContent = `${i18n.t('run_failed')}: ${err.message}`;
+    button.disabled = false;
   }
 }
 
@@ -194,4 +251,28 @@ async function drillDown(tr) {
   } catch (err) {
     tr.classList.remove('open');
   }
+}
+
+/** On a phone: the header's controls behind a menu button, the panel a bottom sheet that expands, the map resized. */
+function phoneLayout() {
+  const header = document.querySelector('header');
+  const menu = document.getElementById('menu-toggle');
+  menu.addEventListener('click', () => {
+    const open = header.classList.toggle('menu-open');
+    menu.setAttribute('aria-expanded', String(open));
+  });
+  const sheet = document.getElementById('panel');
+  const toggle = document.getElementById('sheet-toggle');
+  const label = () => { toggle.textContent = i18n.t(sheet.classList.contains('expanded') ? 'sheet_less' : 'sheet_more'); };
+  toggle.addEventListener('click', () => {
+    const expanded = sheet.classList.toggle('expanded');
+    toggle.setAttribute('aria-expanded', String(expanded));
+    label();
+  });
+  document.getElementById('lang').addEventListener('click', label);
+  // The map's height follows the header's (which wraps on a phone and grows when the menu opens).
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--header-h', header.offsetHeight + 'px');
+    map.invalidateSize();
+  }).observe(header);
 }

@@ -6,9 +6,17 @@ import { t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
 
 
+/** A route's popup as DOM (never HTML from data): building → shelter, length, the roads it follows. */
+export function routeText(p) {
+  return h('div', { class: 'route-popup' }, h('b', null, `${p.building_id} → ${p.shelter_name}`), h('br'),
+    `${t('route_length')} ${(p.length_m / 1000).toFixed(1)} km · ${p.households} ${t('hh_unit')} · ${p.people} `
+    + `${t('people_unit')}`, p.via.length ? [h('br'), `${t('route_via')} ${p.via.join(' → ')}`] : null);
+}
+
 export function gridPanel(map, state) {
   const el = document.getElementById('grid-panel');
   let outline = null;
+  let routes = null;
   let abort = null;
 
   async function show(code) {
@@ -26,6 +34,7 @@ export function gridPanel(map, state) {
       ]);
       if (outline) map.removeLayer(outline);
       outline = L.geoJSON(g.geometry, { style: { color: '#00e5ff', weight: 4, fill: false }, interactive: false }).addTo(map);
+      drawRoutes(code, signal);
       const counts = s ? h('tbody', null, vocabulary.codes('risk_colors').map(c => h('tr', null,
         h('td', null, vocabulary.swatch(c), vocabulary.label('risk_colors', c)), h('td', null, s.total.households[c])))) : null;
       const move = s ? h('p', { class: 'must-move', id: 'grid-must-move' }, `${t('must_move')}: ${s.must_move_households} `
@@ -52,11 +61,30 @@ export function gridPanel(map, state) {
     }
   }
 
+  /** The grid's evacuation routes (building → shelter by road), when it is in flood mode and the caller may see them. */
+  async function drawRoutes(code, signal) {
+    if (routes) map.removeLayer(routes);
+    routes = null;
+    let fc;
+    try {
+      fc = await api.get('/api/evacuation/routes?grid=' + code, signal);
+    } catch (err) {
+      return; // not in flood mode, or a role without household access: no routes to show
+    }
+    if (state.grid !== code || !fc.features.length) return;
+    routes = L.geoJSON(fc, {
+      style: { className: 'route', weight: 3, opacity: 0.85, dashArray: '8 4' },
+      onEachFeature: (f, layer) => layer.bindPopup(routeText(f.properties)),
+    }).addTo(map);
+  }
+
   function hide() {
     state.grid = null;
     el.hidden = true;
     if (outline) map.removeLayer(outline);
+    if (routes) map.removeLayer(routes);
     outline = null;
+    routes = null;
   }
 
   return { show, hide };

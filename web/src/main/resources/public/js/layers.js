@@ -5,8 +5,15 @@ import { currentLang, t } from './i18n.js';
 
 import * as vocabulary from './vocabulary.js';
 
+/** Water depth bands of the flood-zone layer, deepest first (the legend lists them). */
+export const DEPTH_BANDS = [
+  { min: 2, hex: '#08306b', label: '≥ 2 m' }, { min: 1, hex: '#2171b5', label: '1–2 m' },
+  { min: 0.5, hex: '#4292c6', label: '0.5–1 m' }, { min: 0.15, hex: '#9ecae1', label: '0.15–0.5 m' },
+  { min: -Infinity, hex: '#deebf7', label: '< 0.15 m' },
+];
+
 function depthColour(d) {
-  return d >= 2 ? '#08306b' : d >= 1 ? '#2171b5' : d >= 0.5 ? '#4292c6' : d >= 0.15 ? '#9ecae1' : '#deebf7';
+  return (DEPTH_BANDS.find(b => d >= b.min) || DEPTH_BANDS[DEPTH_BANDS.length - 1]).hex;
 }
 
 export function areas() {

@@ -60,10 +60,14 @@ async function render() {
       + `${t('people_unit')} · ${t('vulnerable')} ${vulnerable}`));
   // The transfer plan, when the grid is in flood mode: shelter, cadre and check-in code (a QR of the code only).
   const plan = new Map();
+  let routes = { features: [] };
   try {
     const p = await api.get(`/api/evacuation/transfers?grid=${grid}&size=500`);
     for (const tr of p.transfers) plan.set(tr.household_id, tr);
+    if (p.transfers.length) routes = await api.get(`/api/evacuation/routes?grid=${grid}`);
   } catch (err) { /* no evacuation yet: the sheet lists who must move */ }
+  const routeOf = new Map(routes.features.map(f => [`${f.properties.building_id}|${f.properties.shelter_id}`,
+    f.properties]));
   const table = document.getElementById('sheet-table');
   if (!households.length) {
     table.replaceWith(h('p', { id: 'sheet-table' }, t('sheet_none')));
@@ -78,29 +82,32 @@ async function render() {
         h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
         h('td', num, hh.vulnerable_members || ''), h('td', null, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
         h('td', num, Number(hh.effective_depth_m).toFixed(2)), h('td', null, hh.contact_name ?? ''),
-        h('td', null, hh.phone ?? ''), transferCells(plan.get(hh.household_id)), h('td')))));
+        h('td', null, hh.phone ?? ''), transferCells(plan.get(hh.household_id), routeOf), h('td')))));
   }
   document.getElementById('printed-at').textContent = new Date().toLocaleString('zh-CN', { hour12: false });
-  await drawMap(g);
+  await drawMap(g, routes);
   const button = document.getElementById('print');
   button.disabled = false;
   button.addEventListener('click', () => window.print());
   document.body.dataset.ready = 'true';
 }
 
-/** Shelter (with distance), cadre, and the check-in code with its QR (no personal data in it). */
-function transferCells(tr) {
+/** Shelter (with the route's length and roads), cadre, and the check-in code with its QR (no personal data in it). */
+function transferCells(tr, routeOf) {
   if (!tr) return [h('td'), h('td'), h('td')];
+  const route = routeOf.get(`${tr.building_id}|${tr.shelter_id}`);
   return [
-    h('td', null, tr.shelter_name ? `${tr.shelter_name} ${tr.distance_m} m` : t('unplaced_' + tr.unplaced_reason)),
+    h('td', null, tr.shelter_name ? [`${tr.shelter_name} ${(tr.distance_m / 1000).toFixed(1)} km`,
+      route && route.via.length ? [h('br'), h('small', null, `${t('route_via')} ${route.via.join(' → ')}`)] : null]
+      : t('unplaced_' + tr.unplaced_reason)),
     h('td', null, tr.cadre_name ?? ''),
     h('td', { class: 'code' }, h('img', { src: `/api/evacuation/qr/${encodeURIComponent(tr.code)}.svg`, alt: tr.code,
       width: '56', height: '56' }), h('br'), tr.code),
   ];
 }
 
-/** The grid, its buildings in colour and the shelters; resolves once the tiles are drawn (or after 8 s). */
-function drawMap(g) {
+/** The grid, its buildings in colour, the shelters and the evacuation routes; resolves once the tiles are drawn. */
+function drawMap(g, routes) {
   const map = L.map('sheet-map', { zoomControl: false, attributionControl: true, preferCanvas: true, maxZoom: 20 });
   const outline = L.geoJSON(g.geometry, { style: { color: '#000', weight: 3, fill: false, dashArray: '6 4' } });
   map.fitBounds(outline.getBounds(), { padding: [12, 12] });
@@ -112,6 +119,7 @@ function drawMap(g) {
   });
   const loaded = new Promise(resolve => { buildings.once('load', resolve); setTimeout(resolve, 8000); });
   buildings.addTo(map);
+  L.geoJSON(routes, { style: { className: 'route', weight: 2.5, dashArray: '6 3' }, interactive: false }).addTo(map);
   outline.addTo(map);
   fetch('/ogc/collections/shelters/items?limit=1000&bbox=' + map.getBounds().pad(0.5).toBBoxString(),
     { headers: { Accept: 'application/geo+json' } })

@@ -3,7 +3,10 @@
 // GET /api/vocabulary). The page holds no copy: every label, colour and group below comes from there.
 
 import { h } from './dom.js';
-import { currentLang } from './i18n.js';
+import { currentLang, t } from './i18n.js';
+
+/** The colour of what is not known yet (no 四色 run): grey, never one of the four. */
+export const UNKNOWN_HEX = '#9e9e9e';
 
 let words = null;
 
@@ -40,14 +43,16 @@ export function codes(name) {
   return vocab(name).rows.map(r => r.code);
 }
 
-/** A word's name in the language shown ('zh' or 'en'); the code itself when the word is unknown. */
+/** A word's name in the language shown ('zh' or 'en'); 未计算 for no value (nothing computed yet); the code itself
+ * when the word is unknown. */
 export function label(name, code, lang = currentLang()) {
+  if (code === null || code === undefined) return t('not_computed');
   const r = vocab(name).byCode[code];
   return r ? (lang === 'en' ? r.en : r.zh) : String(code);
 }
 
 /** A word's colour ('#rrggbb' from its reference table), or the fallback; anything else is never used as a colour. */
-export function hex(name, code, fallback = '#cccccc') {
+export function hex(name, code, fallback = UNKNOWN_HEX) {
   const r = vocab(name).byCode[code];
   return r && /^#[0-9a-f]{6}$/i.test(r.hex) ? r.hex : fallback;
 }

@@ -17,11 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +105,27 @@ class TileTest extends SmallSampleTest {
         assertEquals(304, fetchConditional(path, "\"other\", " + second.etag()), "a list matches");
         assertEquals(304, fetchConditional(path, "*"), "any matches");
         assertEquals(200, fetchConditional(path, first.etag()), "an old tag does not");
+    }
+
+    @Test
+    void aScenarioNotRunYetHasNoColourAtAllNeverGreen() throws Exception {
+        // R20 has no 四色 run in this database: its tiles carry the features but no colour and no counts, so the map
+        // paints them grey (未计算) rather than green.
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM risk_current rc JOIN flood_scenario s ON s.id = "
+                + "rc.scenario_id WHERE s.code = 'R20'"));
+        Raw b = fetch("/tiles/buildings/" + z + "/" + x + "/" + y + ".mvt?scenario=R20", token);
+        assertEquals(200, b.status());
+        Map<String, Integer> counts = new HashMap<>();
+        Mvt.decode(b.body(), "building_id", "color", counts);
+        assertTrue(counts.getOrDefault("buildings", 0) > 50, counts.toString());
+        assertEquals(List.of(), Mvt.values(b.body(), "color"), "no building has a colour before a run");
+        Raw g = fetch("/tiles/grid_risk/" + z + "/" + x + "/" + y + ".mvt?scenario=R20", null);
+        assertEquals(200, g.status());
+        assertFalse(Mvt.values(g.body(), "grid_code").isEmpty());
+        assertEquals(List.of(), Mvt.values(g.body(), "worst_color"), "no grid has a colour before a run");
+        // The scenario that ran has them.
+        Raw r50 = fetch("/tiles/grid_risk/" + z + "/" + x + "/" + y + ".mvt?scenario=R50", null);
+        assertFalse(Mvt.values(r50.body(), "worst_color").isEmpty());
     }
 
     @Test
