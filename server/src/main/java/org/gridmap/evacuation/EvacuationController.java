@@ -48,6 +48,10 @@ class EvacuationController {
     @Serdeable(naming = SnakeCaseStrategy.class)
     record CheckInBody(@Nullable String code) {}
 
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record WalkInBody(@Nullable Integer members, @Nullable Integer vulnerable, @Nullable String contactName,
+                      @Nullable String phone, @Nullable String cameFrom, @Nullable String note) {}
+
     private final EvacuationService evacuation;
     private final EvacuationFeed feed;
 
@@ -146,6 +150,16 @@ class EvacuationController {
         return evacuation.checkIn(Caller.of(auth), shelterId, b.code(), key);
     }
 
+    @Operation(summary = "现场登记: register people who arrived without a transfer (members, vulnerable, contact_name, "
+            + "phone, came_from, note); they take places at once; 409 with suggestions when full")
+    @Post("/shelters/{shelterId}/walk-ins")
+    EvacuationService.WalkIn walkIn(@PathVariable String shelterId, @Nullable @Body String json,
+                                    @Nullable @Header("Idempotency-Key") String key, Authentication auth) {
+        WalkInBody b = required(StrictJson.read(json, WalkInBody.class));
+        return evacuation.walkIn(Caller.of(auth), shelterId, b.members(), b.vulnerable(), b.contactName(), b.phone(),
+                b.cameFrom(), b.note(), key);
+    }
+
     @Operation(summary = "The QR code of a check-in code as SVG (it encodes GM:<code> only; public, so a printed "
             + "sheet's images load without a token; nothing is looked up)")
     @Get(value = "/qr/{file}", produces = "image/svg+xml")
@@ -186,6 +200,28 @@ class EvacuationController {
                                         @Nullable @Header("Idempotency-Key") String key, Authentication auth) {
         EventBody b = required(StrictJson.read(json, EventBody.class));
         return evacuation.recordEvent(Caller.of(auth), id, b.status(), b.note(), key);
+    }
+
+    @Operation(summary = "The dashboard as CSV or XLSX (format csv|xlsx); transfers=true adds every transfer of the "
+            + "area with contacts masked (text cells for IDs and phones); audited")
+    @Get("/export")
+    HttpResponse<byte[]> export(@Nullable @QueryValue String area, @QueryValue(defaultValue = "xlsx") String format,
+                                @QueryValue(defaultValue = "false") String transfers, Authentication auth) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw ProblemException.invalidParameter("format", "csv or xlsx");
+        }
+        if (!transfers.equals("true") && !transfers.equals("false")) {
+            throw ProblemException.invalidParameter("transfers", "true or false");
+        }
+        List<org.gridmap.support.Sheets.Table> tables = evacuation.export(Caller.of(auth), area,
+                transfers.equals("true"), format);
+        String name = "gridmap-evacuation-" + (area == null ? "all" : area) + "." + format;
+        return format.equals("csv")
+                ? HttpResponse.ok(org.gridmap.support.Sheets.csv(tables)).contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                : HttpResponse.ok(org.gridmap.support.Sheets.xlsx(tables))
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     @Operation(summary = "Live figures of active evacuations by child area, and shelter occupancy")

@@ -516,21 +516,49 @@ class EvacuationRepository {
             ps.setString(1, grid);
             ps.setInt(2, limit);
             ps.setInt(3, offset);
-            List<GridTransferRow> out = new ArrayList<>();
+            return transferRows(ps);
+        }
+    }
+
+    /** An area's transfers (all of them up to the cap), for export. */
+    List<GridTransferRow> transfersOfArea(Connection c, String prefix, int cap) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/transfers_of_area"))) {
+            ps.setString(1, prefix);
+            ps.setInt(2, cap);
+            ps.setFetchSize(5_000);
+            return transferRows(ps);
+        }
+    }
+
+    private static List<GridTransferRow> transferRows(PreparedStatement ps) throws SQLException {
+        List<GridTransferRow> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new GridTransferRow(rs.getLong("id"), rs.getString("code"), rs.getString("household_id"),
+                        rs.getString("building_id"), rs.getString("address"), Rows.intOrNull(rs, "unit"),
+                        rs.getInt("floor"), rs.getString("room"), rs.getInt("members"),
+                        rs.getInt("vulnerable_people"), rs.getBoolean("accessible_need"), rs.getString("color"),
+                        rs.getString("status"), rs.getString("unplaced_reason"), rs.getString("shelter_id"),
+                        rs.getString("shelter_name"), Rows.intOrNull(rs, "distance_m"), rs.getString("cadre_name"),
+                        rs.getString("cadre_phone"), rs.getString("contact_name"), rs.getString("phone"),
+                        Rows.time(rs, "updated_at"), rs.getLong("total")));
+            }
+        }
+        return out;
+    }
+
+    java.util.Map<String, String> areaNames(Connection c, String prefix) throws SQLException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/area_names"))) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new GridTransferRow(rs.getLong("id"), rs.getString("code"), rs.getString("household_id"),
-                            rs.getString("building_id"), rs.getString("address"), Rows.intOrNull(rs, "unit"),
-                            rs.getInt("floor"), rs.getString("room"), rs.getInt("members"),
-                            rs.getInt("vulnerable_people"), rs.getBoolean("accessible_need"), rs.getString("color"),
-                            rs.getString("status"), rs.getString("unplaced_reason"), rs.getString("shelter_id"),
-                            rs.getString("shelter_name"), Rows.intOrNull(rs, "distance_m"), rs.getString("cadre_name"),
-                            rs.getString("cadre_phone"), rs.getString("contact_name"), rs.getString("phone"),
-                            Rows.time(rs, "updated_at"), rs.getLong("total")));
+                    out.put(rs.getString(1), rs.getString(2));
                 }
             }
-            return out;
         }
+        return out;
     }
 
     record RoutePairRow(long scenarioId, long building, String buildingCode, String address, long shelter,
@@ -549,6 +577,37 @@ class EvacuationRepository {
                 }
             }
             return out;
+        }
+    }
+
+    record WalkInRow(long id, String shelterCode, int members, OffsetDateTime at) {}
+
+    Optional<WalkInRow> walkInByKey(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/walk_in_by_key"))) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new WalkInRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        Rows.time(rs, "registered_at"))) : Optional.empty();
+            }
+        }
+    }
+
+    long insertWalkIn(Connection c, long shelter, int members, int vulnerable, String name, String phone,
+                      String cameFrom, String note, String key, String actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/walk_in_insert"))) {
+            ps.setLong(1, shelter);
+            ps.setInt(2, members);
+            ps.setInt(3, vulnerable);
+            ps.setString(4, name);
+            ps.setString(5, phone);
+            ps.setString(6, cameFrom);
+            ps.setString(7, note);
+            ps.setString(8, key);
+            ps.setString(9, actor);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

@@ -674,17 +674,7 @@ public class EvacuationService {
             }
             Optional<String> taken = repo.takeIntoShelter(c, shelter, t.members());
             if (taken.isEmpty()) {
-                List<EvacuationRepository.NextShelter> next = repo.nextShelters(c, shelter, t.members(),
-                        t.accessibleNeed(), 3);
-                List<Map<String, Object>> suggestions = new ArrayList<>();
-                for (EvacuationRepository.NextShelter n : next) {
-                    suggestions.add(Map.of("shelter_id", n.shelterId(), "name", n.name(), "room", n.room(),
-                            "distance_m", n.distanceM()));
-                }
-                throw conflict("The shelter is full", "shelter " + shelterCode + " has no room for " + t.members()
-                        + " more people" + (next.isEmpty() ? "; no other shelter has room now"
-                        : "; nearest with room: " + next.get(0).name() + " (" + next.get(0).shelterId() + ", "
-                        + next.get(0).distanceM() + " m)")).with("suggestions", suggestions);
+                throw full(c, shelter, shelterCode, t.members(), t.accessibleNeed());
             }
             int seq = t.eventSeq() + 1;
             repo.insertEvent(c, t.id(), seq, TransferStatus.ARRIVED.name(), shelter, null, caller.username(),
@@ -721,6 +711,84 @@ public class EvacuationService {
         if (key != null && !key.matches("[A-Za-z0-9_.:-]{8,100}")) {
             throw ProblemException.invalidParameter("Idempotency-Key", "8 to 100 letters, digits, _ . : or -");
         }
+    }
+
+    /** 409 for a full shelter, with the nearest shelters that have room for these people. */
+    private ProblemException full(Connection c, long shelter, String shelterCode, int members, boolean accessible)
+            throws SQLException {
+        List<EvacuationRepository.NextShelter> next = repo.nextShelters(c, shelter, members, accessible, 3);
+        List<Map<String, Object>> suggestions = new ArrayList<>();
+        for (EvacuationRepository.NextShelter n : next) {
+            suggestions.add(Map.of("shelter_id", n.shelterId(), "name", n.name(), "room", n.room(),
+                    "distance_m", n.distanceM()));
+        }
+        return conflict("The shelter is full", "shelter " + shelterCode + " has no room for " + members
+                + " more people" + (next.isEmpty() ? "; no other shelter has room now"
+                : "; nearest with room: " + next.get(0).name() + " (" + next.get(0).shelterId() + ", "
+                + next.get(0).distanceM() + " m)")).with("suggestions", suggestions);
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record WalkIn(long id, String shelterId, int members, @Nullable String shelterStatus, boolean replayed) {}
+
+    /**
+     * 现场登记: registers people who arrived at a shelter without a transfer; they take places at once (capacity
+     * checked as for check-ins, 409 with suggestions when full). The same Idempotency-Key registers them once.
+     */
+    public WalkIn walkIn(Caller caller, String shelterCode, @Nullable Integer members, @Nullable Integer vulnerable,
+                         @Nullable String name, @Nullable String phone, @Nullable String cameFrom,
+                         @Nullable String note, @Nullable String clientKey) {
+        caller.requireHouseholdAccess();
+        checkKey(clientKey);
+        if (members == null || members < 1 || members > 50) {
+            throw ProblemException.invalidParameter("members", "the number of people, 1 to 50");
+        }
+        int v = vulnerable == null ? 0 : vulnerable;
+        if (v < 0 || v > members) {
+            throw ProblemException.invalidParameter("vulnerable", "0 to the number of people");
+        }
+        String n = text("contact_name", name, 64);
+        String p = phone == null || phone.isBlank() ? null : phone.strip();
+        if (p != null && !p.matches("[0-9+ -]{3,20}")) {
+            throw ProblemException.invalidParameter("phone", "digits, spaces, + and -, at most 20");
+        }
+        String from = text("came_from", cameFrom, 200);
+        String why = text("note", note, 500);
+        WalkIn done = db.tx(c -> {
+            if (clientKey != null) {
+                Optional<EvacuationRepository.WalkInRow> seen = repo.walkInByKey(c, clientKey);
+                if (seen.isPresent()) {
+                    return new WalkIn(seen.get().id(), seen.get().shelterCode(), seen.get().members(), null, true);
+                }
+            }
+            long shelter = repo.shelterId(c, shelterCode)
+                    .orElseThrow(() -> ProblemException.notFound("shelter", shelterCode));
+            Optional<String> taken = repo.takeIntoShelter(c, shelter, members);
+            if (taken.isEmpty()) {
+                throw full(c, shelter, shelterCode, members, false);
+            }
+            long id = repo.insertWalkIn(c, shelter, members, v, n, p, from, why, clientKey, caller.username());
+            return new WalkIn(id, shelterCode, members, taken.get(), false);
+        });
+        if (!done.replayed()) {
+            audit.record(caller, "WALK_IN", "shelter", shelterCode, Map.of("members", members));
+            ShelterStatus now = ShelterStatus.parse(done.shelterStatus());
+            if (now != null && !now.accepting()) {
+                replaceAll(caller); // the shelter just filled: its households not there yet go elsewhere
+            }
+        }
+        return done;
+    }
+
+    private static String text(String parameter, @Nullable String s, int max) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = org.gridmap.support.Texts.check(parameter, s.strip(), parameter.equals("note"));
+        if (t.length() > max) {
+            throw ProblemException.invalidParameter(parameter, "at most " + max + " characters");
+        }
+        return t;
     }
 
     public List<Event> events(Caller caller, long transferId) {
@@ -814,6 +882,73 @@ public class EvacuationService {
         fc.put("distance_kind", roads.usable() ? "road" : "straight");
         fc.put("features", features);
         return fc;
+    }
+
+    /** At most this many transfers in one export (a district's whole list fits; more is refused, not cut). */
+    static final int EXPORT_CAP = 300_000;
+
+    /**
+     * The dashboard as tables for export: per child area (households and people by status, vulnerable people,
+     * unplaced, without cadre) and the shelters; with {@code transfers}, every transfer of the area with contacts
+     * masked (one more sheet). Every export is audited.
+     */
+    public List<org.gridmap.support.Sheets.Table> export(Caller caller, @Nullable String area, boolean transfers,
+                                                         String format) {
+        Summary s = summary(caller, area);
+        Map<String, String> names = db.read(c -> repo.areaNames(c, s.area()));
+        List<String> statuses = java.util.Arrays.stream(TransferStatus.values()).map(Enum::name).toList();
+        List<String> head = new ArrayList<>(List.of("代码 code", "名称 name", "户数 households", "人数 people",
+                "重点人群 vulnerable people"));
+        statuses.forEach(x -> head.add(TransferStatus.valueOf(x).zh() + " " + x));
+        head.addAll(List.of("未安置 unplaced", "无包户干部 without cadre"));
+        List<List<Object>> rows = new ArrayList<>();
+        java.util.function.BiConsumer<String, Counts> row = (code, k) -> {
+            List<Object> r = new ArrayList<>(List.of(code, names.getOrDefault(code, code.isEmpty() ? "全部" : code),
+                    k.households(), k.people(), k.vulnerablePeople()));
+            statuses.forEach(x -> r.add(k.byStatus().getOrDefault(x, 0L)));
+            r.add(k.unplaced().values().stream().mapToLong(Long::longValue).sum());
+            r.add(k.withoutCadre());
+            rows.add(r);
+        };
+        row.accept(s.area(), s.total());
+        s.children().forEach(a -> row.accept(a.code(), a.counts()));
+        List<org.gridmap.support.Sheets.Table> out = new ArrayList<>();
+        out.add(new org.gridmap.support.Sheets.Table("转移进度 progress", head, rows));
+        List<List<Object>> shelterRows = new ArrayList<>();
+        for (ShelterView v : s.shelters()) {
+            shelterRows.add(java.util.Arrays.asList(v.shelterId(), v.name(), v.kind(), v.status(), v.capacity(),
+                    v.occupancy(), v.reserved(), v.takesHouseholds() ? "是" : "否", v.address(), v.managerName(),
+                    v.managerPhone()));
+        }
+        out.add(new org.gridmap.support.Sheets.Table("安置点 shelters", List.of("编号 id", "名称 name", "类型 kind",
+                "状态 status", "容量 capacity", "已入住 occupancy", "已分配未到 reserved", "接收 taking", "地址 address",
+                "负责人 manager", "电话 phone"), shelterRows));
+        long exported = 0;
+        if (transfers) {
+            caller.requireHouseholdAccess();
+            List<EvacuationRepository.GridTransferRow> list = db.read(c -> repo.transfersOfArea(c, s.area(),
+                    EXPORT_CAP + 1));
+            if (list.size() > EXPORT_CAP) {
+                throw ProblemException.badRequest(org.gridmap.support.ProblemTypes.BAD_REQUEST, "Export too large",
+                        "more than " + EXPORT_CAP + " transfers: export a street or community at a time");
+            }
+            List<List<Object>> tr = new ArrayList<>();
+            for (EvacuationRepository.GridTransferRow r : list) {
+                tr.add(java.util.Arrays.asList(r.code(), r.householdId(), r.buildingId(), r.address(), r.unit(),
+                        r.floor(), r.room(), r.members(), r.vulnerablePeople(), r.color(), r.status(),
+                        r.unplacedReason(), r.shelterId(), r.shelterName(), r.distanceM(), r.cadreName(),
+                        Masking.phone(r.cadrePhone()), Masking.name(r.contactName()), Masking.phone(r.phone())));
+            }
+            exported = tr.size();
+            out.add(new org.gridmap.support.Sheets.Table("转移清单 transfers", List.of("签到码 code", "户编号 household",
+                    "楼栋 building", "地址 address", "单元 unit", "楼层 floor", "房号 room", "人数 members",
+                    "重点人群 vulnerable", "四色 colour", "状态 status", "未安置原因 unplaced", "安置点 shelter id",
+                    "安置点 shelter", "路程(米) distance m", "包户干部 cadre", "干部电话 cadre phone",
+                    "联系人 contact", "电话 phone"), tr));
+        }
+        audit.record(caller, "EXPORT", "evacuation", s.area().isEmpty() ? "all" : s.area(), Map.of("format", format,
+                "transfers", exported, "masked", true));
+        return out;
     }
 
     /** The live figures of active evacuations in the caller's area (or a part of it), by child area and shelter. */

@@ -211,6 +211,80 @@ class EvacuationTest extends SmallSampleTest {
     }
 
     @Test
+    @Order(2)
+    void theDashboardExportsAsXlsxWithTextCellsAndAsCsvAndIsAudited() throws Exception {
+        JsonNode dash = api.get("/api/evacuation/summary?area=220802", district).json();
+        Api.Bytes x = api.getBytes("/api/evacuation/export?area=220802&format=xlsx&transfers=true", district);
+        assertEquals(200, x.status(), new String(x.body()));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(x.body()))) {
+            org.apache.poi.ss.usermodel.Sheet progress = wb.getSheetAt(0);
+            // Row 1 is the district's total: its households are the dashboard's.
+            assertEquals("220802", progress.getRow(1).getCell(0).getStringCellValue());
+            assertEquals(dash.get("total").get("households").asLong(),
+                    (long) progress.getRow(1).getCell(2).getNumericCellValue());
+            assertEquals(dash.get("children").size() + 2, progress.getPhysicalNumberOfRows(), "total + each street");
+            org.apache.poi.ss.usermodel.Sheet transfers = wb.getSheet("转移清单 transfers");
+            assertEquals(Sql.count(ds, "SELECT count(*) FROM transfer"), transfers.getPhysicalNumberOfRows() - 1L);
+            boolean sawPhone = false;
+            for (int r = 1; r <= transfers.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = transfers.getRow(r);
+                assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, row.getCell(1).getCellType(),
+                        "household ids are text cells");
+                org.apache.poi.ss.usermodel.Cell phone = row.getCell(18);
+                if (phone != null) {
+                    assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, phone.getCellType());
+                    assertTrue(phone.getStringCellValue().contains("*"), "masked: " + phone.getStringCellValue());
+                    sawPhone = true;
+                }
+            }
+            assertTrue(sawPhone, "the export carries (masked) phones");
+        }
+        Api.Bytes csv = api.getBytes("/api/evacuation/export?area=220802&format=csv", district);
+        assertEquals(200, csv.status());
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "a BOM, so spreadsheets read the Chinese");
+        assertTrue(text.contains("220802,"), text.substring(0, Math.min(300, text.length())));
+        assertEquals(2, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'EXPORT'"), "each export audited");
+        assertEquals(400, api.get("/api/evacuation/export?format=pdf", district).status());
+        assertEquals(403, api.get("/api/evacuation/export?transfers=true", api.login("hotline")).status(),
+                "no household list for the hotline");
+    }
+
+    @Test
+    @Order(2)
+    void peopleArrivingWithoutAPlanAreRegisteredOnceAndTakePlaces() {
+        String shelter = (String) Sql.value(ds, "SELECT shelter_id FROM shelter WHERE capacity - occupancy >= 10 "
+                + "AND status IN (SELECT code FROM shelter_status WHERE accepting) ORDER BY id DESC LIMIT 1");
+        long before = Sql.count(ds, "SELECT occupancy FROM shelter WHERE shelter_id = '" + shelter + "'");
+        String body = "{\"members\":3,\"vulnerable\":1,\"contact_name\":\"<img src=x onerror=alert(1)>\","
+                + "\"phone\":\"13800001111\",\"came_from\":\"幸福路12号\"}";
+        Api.Response first = api.postJson("/api/evacuation/shelters/" + shelter + "/walk-ins", district, body,
+                "Idempotency-Key", "walk-in-test-1");
+        assertEquals(200, first.status(), first.toString());
+        Api.Response again = api.postJson("/api/evacuation/shelters/" + shelter + "/walk-ins", district, body,
+                "Idempotency-Key", "walk-in-test-1");
+        assertTrue(again.json().get("replayed").asBoolean());
+        assertEquals(before + 3, Sql.count(ds, "SELECT occupancy FROM shelter WHERE shelter_id = '" + shelter + "'"),
+                "three more people, once");
+        assertEquals(400, api.postJson("/api/evacuation/shelters/" + shelter + "/walk-ins", district,
+                "{\"members\":0}").status());
+        assertEquals(400, api.postJson("/api/evacuation/shelters/" + shelter + "/walk-ins", district,
+                "{\"members\":2,\"vulnerable\":3}").status());
+        assertEquals(400, api.postJson("/api/evacuation/shelters/" + shelter + "/walk-ins", district,
+                "{\"members\":2,\"phone\":\"=HYPERLINK()\"}").status());
+        assertEquals(404, api.postJson("/api/evacuation/shelters/NOPE/walk-ins", district, "{\"members\":2}").status());
+        // A shelter with no room left says so and names the next.
+        long room = Sql.count(ds, "SELECT capacity - occupancy FROM shelter WHERE shelter_id = '" + shelter + "'");
+        Api.Response full = api.postJson("/api/evacuation/shelters/" + shelter + "/walk-ins", district,
+                "{\"members\":" + Math.min(50, room + 1) + "}");
+        if (room + 1 <= 50) {
+            assertEquals(409, full.status(), full.toString());
+            assertTrue(full.json().get("suggestions").isArray());
+        }
+    }
+
+    @Test
     @Order(3)
     void fieldUpdatesAreIdempotentScopedAndFollowTheSteps() {
         // The street's staff: scoped to their street (the demo grid worker's grid may have nobody to move).

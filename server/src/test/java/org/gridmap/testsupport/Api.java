@@ -72,6 +72,25 @@ public final class Api {
         return r.json().get("access_token").asText();
     }
 
+    /** GET a binary body (exports, images): status and bytes. */
+    public record Bytes(int status, String contentType, byte[] body) {}
+
+    public Bytes getBytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            java.net.http.HttpResponse<byte[]> r = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Response get(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
