@@ -43,6 +43,14 @@ describe('safeAttribute', () => {
     }
   });
 
+  test('allows a tel: link only with a plain number (the phone page dials a revealed number)', () => {
+    assert.equal(safeUrl('tel:13800001111'), true);
+    assert.equal(safeUrl('tel:+8613800001111'), true);
+    for (const url of ['tel:1380000;javascript:alert(1)', 'tel:<b>', 'tel:', 'TEL:javascript:alert(1)']) {
+      assert.equal(safeUrl(url), false, url);
+    }
+  });
+
   test('allows http(s) and relative URLs', () => {
     for (const url of ['https://example.org/a?b=c', 'http://example.org', 'HTTPS://EXAMPLE.ORG', '/print.html?grid=1&w=II',
       'print.html', '?grid=220802001001001', '#top', '../x', '//example.org/x', '']) {

@@ -19,12 +19,12 @@ const REFUSED_TAGS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 
   'link']);
 const NAME = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
 
-/** True for an http(s) URL or a relative one (resolved as the browser would: tabs, newlines and leading blanks do not
- *  hide a scheme). javascript:, data:, vbscript:, blob: and any other scheme are false. */
+/** True for an http(s) URL, a tel: number or a relative URL (resolved as the browser would: tabs, newlines and leading
+ *  blanks do not hide a scheme). javascript:, data:, vbscript:, blob: and any other scheme are false. */
 export function safeUrl(value) {
   try {
     const protocol = new URL(String(value), 'https://relative.invalid/').protocol;
-    return protocol === 'http:' || protocol === 'https:';
+    return protocol === 'http:' || protocol === 'https:' || (protocol === 'tel:' && /^tel:\+?[0-9]{3,20}$/.test(value));
   } catch (e) {
     return false;
   }

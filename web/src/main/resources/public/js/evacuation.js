@@ -64,7 +64,36 @@ export function evacuationModule(el, context) {
       h('table', { id: 'shelter-table' }, h('thead', null, h('tr', null, h('th', null, t('shelters')),
         h('th', null, t('occupancy')), h('th', null, t('evac_reserved')), h('th', null, t('evac_status')))),
       h('tbody', null, shelters)),
-      h('p', null, h('a', { href: '/transfer.html' }, t('evac_field_page'))));
+      h('p', { class: 'actions' }, h('a', { href: '/transfer.html' }, t('evac_field_page')), ' ',
+        exportButton('xlsx', false, t('evac_export_xlsx')), ' ', exportButton('csv', false, t('evac_export_csv')),
+        role !== 'HOTLINE' ? [' ', exportButton('xlsx', true, t('evac_export_list'))] : null));
+  }
+
+  /** A download of the figures (or the transfer list) with the login's token; the server audits each one. */
+  function exportButton(format, transfers, label) {
+    const button = h('button', { type: 'button', class: 'link', dataset: { export: format + (transfers ? '-list' : '') } },
+      label);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const r = await fetch(`/api/evacuation/export?format=${format}&transfers=${transfers}`,
+          { headers: api.bearer() });
+        if (!r.ok) throw new Error((await r.json().catch(() => ({}))).detail || r.statusText);
+        const url = URL.createObjectURL(await r.blob());
+        const a = document.createElement('a'); // a blob: URL of our own answer (h() allows no blob: links)
+        a.href = url;
+        a.download = `gridmap-evacuation${transfers ? '-list' : ''}.${format}`;
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      } catch (err) {
+        button.title = err.message;
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return button;
   }
 
   function floodModeButton() {

@@ -33,6 +33,7 @@ $('login-form').addEventListener('submit', async e => {
 });
 $('grid-form').addEventListener('submit', e => { e.preventDefault(); state.grid = $('grid').value.trim(); load(); });
 $('checkin-form').addEventListener('submit', e => { e.preventDefault(); checkIn($('code').value); });
+$('walkin-form').addEventListener('submit', e => { e.preventDefault(); walkIn(); });
 $('scan').addEventListener('change', scanned);
 
 // Also try now and then: a phone's 'online' event is not always sent when the network comes back.
@@ -107,7 +108,9 @@ function render() {
       h('div', { class: 'where' }, `${t('field_code')} ${tr.code}` + (tr.cadre_name ? ` · ${t('field_cadre')} ${tr.cadre_name}` : '')),
       h('span', { class: 'status' }, vocabulary.label('transfer_statuses', status)),
       q ? h('span', { class: 'queued' }, t('field_queued')) : '',
-      h('div', { class: 'actions' }, ...nextSteps(status).map(s =>
+      h('div', { class: 'actions' }, tr.phone ? h('button', { type: 'button', class: 'call',
+        onclick: e => call(tr, e.currentTarget) }, `${t('field_call')} ${tr.phone}`) : '',
+        ...nextSteps(status).map(s =>
         h('button', { type: 'button', 'data-status': s, onclick: () => mark(tr, s) },
           vocabulary.label('transfer_statuses', s)))));
     li.style.borderLeftColor = vocabulary.hex('risk_colors', tr.color) || '#999';
@@ -122,6 +125,23 @@ export function nextSteps(status) {
   if (last.includes(status)) return [];
   if (vocabulary.where('transfer_statuses', 'settled').includes(status)) return last;
   return steps.filter(s => !last.includes(s) && s !== status);
+}
+
+/** 拨打: the number is revealed only here, on purpose, and the server audits the reveal; then the phone dials. */
+async function call(tr, button) {
+  button.disabled = true;
+  try {
+    const x = await api.post(`/api/households/${encodeURIComponent(tr.household_id)}/reveal`,
+      { reason: t('field_call_reason') });
+    if (!x.phone) throw new Error(t('field_no_phone'));
+    const link = h('a', { class: 'button tel', href: 'tel:' + x.phone.replace(/[^0-9+]/g, '') },
+      `${t('field_call')} ${x.contact_name || ''} ${x.phone}`);
+    button.replaceWith(link);
+    link.click();
+  } catch (err) {
+    button.disabled = false;
+    $('field-error').textContent = err.message;
+  }
 }
 
 function mark(tr, status) {
@@ -228,5 +248,31 @@ async function scanned(e) {
     out.textContent = t('field_no_code');
   } finally {
     e.target.value = '';
+  }
+}
+
+/** 现场登记: people who came without a plan take places at once (one registration per submit, even if retried). */
+async function walkIn() {
+  const out = $('walkin-result');
+  const shelter = $('shelter').value;
+  const key = 'walk-in-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random());
+  const body = { members: Number($('walkin-members').value), vulnerable: Number($('walkin-vulnerable').value || 0),
+    contact_name: $('walkin-name').value || null, phone: $('walkin-phone').value || null,
+    came_from: $('walkin-from').value || null };
+  try {
+    const r = await fetch(`/api/evacuation/shelters/${encodeURIComponent(shelter)}/walk-ins`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json',
+        'Idempotency-Key': key, ...api.bearer() }, body: JSON.stringify(body) });
+    const x = await r.json();
+    if (!r.ok) {
+      const next = (x.suggestions || []).map(s => `${s.name}（${s.room}，${s.distance_m} m）`).join('、');
+      out.textContent = x.detail + (next ? ` · ${t('field_next')} ${next}` : '');
+      return;
+    }
+    out.textContent = `${t('walkin_done')}: ${x.members} ${t('people_unit')} → ${x.shelter_id}`;
+    $('walkin-form').reset();
+    shelters();
+  } catch (err) {
+    out.textContent = err.message;
   }
 }

@@ -147,6 +147,20 @@ class EvacuationBrowserTest extends SmallSampleTest {
             phone.shot("evacuation-phone-checkin");
             assertEquals("ARRIVED", Sql.value(ds, "SELECT status FROM transfer WHERE code = '" + code + "'"));
             assertTrue(Sql.count(ds, "SELECT occupancy FROM shelter WHERE shelter_id = '" + shelter + "'") > 0);
+            // People with no sheet are registered on the spot and take places at once; hostile text stays text.
+            long before = Sql.count(ds, "SELECT occupancy FROM shelter WHERE shelter_id = '" + shelter + "'");
+            phone.driver.findElement(By.id("walkin-members")).clear();
+            phone.driver.findElement(By.id("walkin-members")).sendKeys("2");
+            phone.driver.findElement(By.id("walkin-name")).sendKeys("<img src=x onerror=alert(1)>");
+            phone.driver.findElement(By.id("walkin-from")).sendKeys("幸福路3号");
+            phone.driver.findElement(By.id("walkin-submit")).click();
+            phone.waitUpTo(20).until(ExpectedConditions.textMatches(By.id("walkin-result"),
+                    java.util.regex.Pattern.compile("2")));
+            assertEquals(before + 2, Sql.count(ds, "SELECT occupancy FROM shelter WHERE shelter_id = '" + shelter
+                    + "'"), "walk-in: " + phone.textOf(By.id("walkin-result")));
+            assertEquals(1, Sql.count(ds, "SELECT count(*) FROM shelter_walk_in WHERE contact_name = "
+                    + "'<img src=x onerror=alert(1)>' AND came_from = '幸福路3号'"));
+            phone.shot("evacuation-phone-walkin");
             // The sheet's QR image is served without a token and encodes only the code.
             Api.Response svg = api.get("/api/evacuation/qr/" + code + ".svg", null);
             assertEquals(200, svg.status(), svg.toString());
