@@ -188,7 +188,7 @@ async function refresh() {
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {
     if (err.name === 'AbortError') return;
-    replace(el, h('p', { id: 'no-results' }, err.status === 409 ? i18n.t('no_results') : err.message),
+    replace(el, h('p', { id: 'no-results' }, err.status === 409 ? i18n.t('no_results') : i18n.problem(err)),
       err.status === 409 ? await runInfo() : null);
   }
 }
@@ -232,7 +232,7 @@ async function startRun(button, status) {
     await overlays();
     await refresh();
   } catch (err) {
-    status.textContent = `${i18n.t('run_failed')}: ${err.message}`;
+    status.textContent = `${i18n.t('run_failed')}: ${i18n.problem(err)}`;
     button.disabled = false;
   }
 }

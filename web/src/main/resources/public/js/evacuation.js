@@ -37,7 +37,7 @@ export function evacuationModule(el, context) {
     try {
       s = await api.get('/api/evacuation/summary');
     } catch (err) {
-      replace(el, h('h2', null, t('evac_title')), h('p', { class: 'error' }, err.message));
+      replace(el, h('h2', null, t('evac_title')), h('p', { class: 'error' }, i18n.problem(err)));
       return;
     }
     const rows = vocabulary.codes('transfer_statuses').map(code => h('tr', null,
@@ -88,7 +88,7 @@ export function evacuationModule(el, context) {
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
       } catch (err) {
-        button.title = err.message;
+        button.title = i18n.problem(err);
       } finally {
         button.disabled = false;
       }

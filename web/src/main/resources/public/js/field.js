@@ -88,7 +88,7 @@ async function load() {
     $('field-error').textContent = page.total === 0 ? t('field_none') : '';
     render();
   } catch (err) {
-    if (navigator.onLine) $('field-error').textContent = err.message;
+    if (navigator.onLine) $('field-error').textContent = i18n.problem(err);
   }
 }
 
@@ -140,7 +140,7 @@ async function call(tr, button) {
     link.click();
   } catch (err) {
     button.disabled = false;
-    $('field-error').textContent = err.message;
+    $('field-error').textContent = i18n.problem(err);
   }
 }
 

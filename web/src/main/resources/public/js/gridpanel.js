@@ -2,7 +2,7 @@
 // and the link to its printable transfer sheet. The grid's outline is highlighted on the map.
 import * as api from './api.js';
 import { h, replace } from './dom.js';
-import { t } from './i18n.js';
+import { problem, t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
 
 
@@ -57,7 +57,7 @@ export function gridPanel(map, state) {
         h('div', { class: 'actions' },
           h('a', { class: 'button', id: 'grid-print', href: print }, t('print_sheet'))));
     } catch (err) {
-      if (err.name !== 'AbortError') replace(el, h('p', { class: 'error' }, err.message));
+      if (err.name !== 'AbortError') replace(el, h('p', { class: 'error' }, problem(err)));
     }
   }
 

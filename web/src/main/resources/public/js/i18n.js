@@ -1,6 +1,19 @@
 // Chinese first, with an English switch. Every visible word of the page is here.
 const WORDS = {
   zh: {
+    // Messages per problem type (/problems/<name>, RFC 9457); ProblemMessagesTest compares them with the server.
+    problem_not_found: '找不到，或不在您的辖区内', problem_invalid_parameter: '参数有误', problem_invalid_content: '内容有误，未保存',
+    problem_bad_request: '请求有误', problem_unauthorized: '请先登录', problem_forbidden: '您的角色无权进行此操作',
+    problem_method_not_allowed: '不支持此操作', problem_not_acceptable: '不支持所请求的格式',
+    problem_unsupported_media_type: '不支持的内容格式', problem_payload_too_large: '内容过大', problem_conflict: '与当前状态冲突',
+    problem_too_many_requests: '请求过于频繁，请稍后再试', problem_login_throttled: '登录失败次数过多，请稍后再试',
+    problem_internal_error: '服务器内部错误（已记录）', problem_service_unavailable: '服务暂不可用，请稍后再试',
+    problem_import_unsupported_format: '不支持的文件格式', problem_import_unreadable_file: '文件无法读取',
+    problem_import_unsafe_archive: '压缩包不安全，已拒绝', problem_import_encoding: '文件编码有误', problem_import_crs: '坐标系有误',
+    problem_import_limit_exceeded: '文件超出上限', problem_import_invalid_rows: '部分记录有误，未导入',
+    problem_import_empty: '文件为空', problem_ticket_illegal_transition: '工单当前状态不允许此操作',
+    problem_idempotency_key_missing: '缺少请求标识（Idempotency-Key）', problem_idempotency_key_reused: '请求标识已用于其他内容',
+    problem_ticket_location: '工单位置有误',
     login_locked: '登录失败次数过多，请 {m} 分钟后再试', login_unavailable: '服务暂时不可用，请稍后再试',
     field_title: '转移工作台', field_households: '我的住户', field_checkin: '安置点签到', field_load: '查看', field_code: '签到码',
     field_checkin_do: '签到', field_scan: '扫码（拍照）', shelter: '安置点', field_offline: '离线：更新将在联网后发送',
@@ -15,7 +28,7 @@ const WORDS = {
     title: '网格地图 · 防汛应急', scenario: '洪水情景', warning: '预警级别', logout: '退出', login: '登录',
     username: '用户名', password: '密码', login_first: '请先登录。',
     households: '户数', people: '人数', hh_unit: '户', people_unit: '人', vulnerable: '脆弱人员', district: '全区', must_move: '须转移',
-    legend: '图例', no_results: '本情景尚无四色结果，请先运行计算。', not_computed: '未计算', field_call: '拨打', field_call_reason: '转移通知（网格员拨打电话）', field_no_phone: '没有登记电话', walkin_title: '现场登记（无转移单）', walkin_from: '从哪里来', walkin_do: '登记入住', walkin_done: '已登记', field_next: '附近有空位：', evac_export_xlsx: '导出 XLSX', evac_export_csv: '导出 CSV', evac_export_list: '导出转移清单', skip_to_panel: '跳到面板', search_label: '搜索地点', menu: '菜单', sheet_more: '展开面板', sheet_less: '收起面板', run_from: '颜色来自第 {run} 次四色计算（规则第 {rules} 版，{when}）', run_start: '开始四色计算', run_again: '重新计算四色', run_running: '四色计算中', run_failed: '计算未完成', street: '街道', grids: '网格',
+    legend: '图例', no_results: '本情景尚无四色结果，请先运行计算。', not_computed: '未计算', field_call: '拨打', field_call_reason: '转移通知（网格员拨打电话）', field_no_phone: '没有登记电话', walkin_title: '现场登记（无转移单）', walkin_from: '从哪里来', walkin_do: '登记入住', walkin_done: '已登记', evac_export_xlsx: '导出 XLSX', evac_export_csv: '导出 CSV', evac_export_list: '导出转移清单', skip_to_panel: '跳到面板', search_label: '搜索地点', menu: '菜单', sheet_more: '展开面板', sheet_less: '收起面板', run_from: '颜色来自第 {run} 次四色计算（规则第 {rules} 版，{when}）', run_start: '开始四色计算', run_again: '重新计算四色', run_running: '四色计算中', run_failed: '计算未完成', street: '街道', grids: '网格',
     buildings: '楼栋', zones: '洪水风险区', shelters: '安置点', occupancy: '已安置/容量', waters: '河流湖泊', areas: '行政区划',
     capacity: '容量', depth: '水深', worst: '最高风险', login_failed: '用户名或密码错误',
     search: '搜索网格（编码或社区名）', search_none: '没有匹配的网格', community: '社区', grid: '网格',
@@ -46,6 +59,27 @@ const WORDS = {
     action_DUPLICATE_LINKED: '并入重复工单', action_OVERDUE: '超时',
   },
   en: {
+    // Messages per problem type (/problems/<name>, RFC 9457); ProblemMessagesTest compares them with the server.
+    problem_not_found: 'Not found, or outside your area', problem_invalid_parameter: 'A parameter is wrong',
+    problem_invalid_content: 'The content is invalid; nothing was saved', problem_bad_request: 'Bad request',
+    problem_unauthorized: 'Please log in', problem_forbidden: 'Your role may not do this',
+    problem_method_not_allowed: 'Not supported', problem_not_acceptable: 'That format is not offered',
+    problem_unsupported_media_type: 'Unsupported content type', problem_payload_too_large: 'Too large',
+    problem_conflict: 'Conflicts with the current state',
+    problem_too_many_requests: 'Too many requests; try again shortly',
+    problem_login_throttled: 'Too many failed logins; try again later',
+    problem_internal_error: 'Internal server error (logged)',
+    problem_service_unavailable: 'Service unavailable; try again shortly',
+    problem_import_unsupported_format: 'Unsupported file format',
+    problem_import_unreadable_file: 'The file cannot be read',
+    problem_import_unsafe_archive: 'Unsafe archive refused', problem_import_encoding: 'Wrong file encoding',
+    problem_import_crs: 'Wrong coordinate system', problem_import_limit_exceeded: 'The file exceeds a limit',
+    problem_import_invalid_rows: 'Some records are invalid; nothing imported',
+    problem_import_empty: 'The file is empty',
+    problem_ticket_illegal_transition: 'Not allowed in the current ticket status',
+    problem_idempotency_key_missing: 'Idempotency-Key missing',
+    problem_idempotency_key_reused: 'Idempotency-Key used for other content',
+    problem_ticket_location: 'The ticket location is wrong',
     login_locked: 'Too many failed logins: try again in {m} min', login_unavailable: 'The service is unavailable: try again later',
     field_title: 'Transfer desk', field_households: 'My households', field_checkin: 'Shelter check-in', field_load: 'Show',
     field_code: 'Check-in code', field_checkin_do: 'Check in', field_scan: 'Scan (take a photo)', shelter: 'Shelter',
@@ -64,7 +98,7 @@ const WORDS = {
     username: 'User name', password: 'Password', login_first: 'Please log in.',
     households: 'Households', people: 'People', hh_unit: 'households', people_unit: 'people', vulnerable: 'Vulnerable',
     district: 'District', must_move: 'Must move', legend: 'Legend',
-    no_results: 'No risk colours for this scenario yet: start a run.', not_computed: 'not computed', field_call: 'Call', field_call_reason: 'transfer notice (grid worker calling)', field_no_phone: 'no phone on record', walkin_title: 'Register arrivals without a sheet', walkin_from: 'Coming from', walkin_do: 'Register', walkin_done: 'Registered', field_next: 'room nearby:', evac_export_xlsx: 'Export XLSX', evac_export_csv: 'Export CSV', evac_export_list: 'Export transfer list', skip_to_panel: 'Skip to the panel', search_label: 'Search places', menu: 'Menu', sheet_more: 'Show more', sheet_less: 'Show less', run_from: 'Colours from risk run {run} (rules version {rules}, {when})', run_start: 'Start the risk-colour run', run_again: 'Run the risk colours again', run_running: 'Computing risk colours', run_failed: 'The run did not finish', street: 'Street', grids: 'Grids',
+    no_results: 'No risk colours for this scenario yet: start a run.', not_computed: 'not computed', field_call: 'Call', field_call_reason: 'transfer notice (grid worker calling)', field_no_phone: 'no phone on record', walkin_title: 'Register arrivals without a sheet', walkin_from: 'Coming from', walkin_do: 'Register', walkin_done: 'Registered', evac_export_xlsx: 'Export XLSX', evac_export_csv: 'Export CSV', evac_export_list: 'Export transfer list', skip_to_panel: 'Skip to the panel', search_label: 'Search places', menu: 'Menu', sheet_more: 'Show more', sheet_less: 'Show less', run_from: 'Colours from risk run {run} (rules version {rules}, {when})', run_start: 'Start the risk-colour run', run_again: 'Run the risk colours again', run_running: 'Computing risk colours', run_failed: 'The run did not finish', street: 'Street', grids: 'Grids',
     buildings: 'Buildings', zones: 'Flood zones', shelters: 'Shelters', occupancy: 'Occupancy / capacity', waters: 'Rivers and lakes',
     areas: 'Areas', capacity: 'Capacity', depth: 'Depth', worst: 'Worst', login_failed: 'Wrong user name or password',
     search: 'Find a grid (code or community)', search_none: 'No grid matches', community: 'Community', grid: 'Grid',
@@ -102,6 +136,18 @@ let lang = localStorage.getItem('gridmap.lang') || 'zh';
 
 export function t(key) {
   return (WORDS[lang] && WORDS[lang][key]) || WORDS.zh[key] || key;
+}
+
+/**
+ * A failed request in the page's language: the message for its problem type first, the server's detail (often
+ * English) only after it; an error without a type (network, a page check) is its own message.
+ */
+export function problem(err) {
+  const name = err && typeof err.type === 'string' ? err.type.replace(/^.*\/problems\//, '').replace(/-/g, '_') : null;
+  const key = name ? 'problem_' + name : null;
+  if (!key || !WORDS.zh[key]) return err && err.message ? err.message : String(err);
+  const detail = err.message && err.message !== t(key) ? `（${err.message}）` : '';
+  return t(key) + detail;
 }
 
 export function currentLang() {

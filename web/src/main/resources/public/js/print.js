@@ -23,7 +23,7 @@ try {
   }
   await render();
 } catch (err) {
-  status.textContent = err.message;
+  status.textContent = i18n.problem(err);
   document.body.dataset.error = err.message;
 }
 

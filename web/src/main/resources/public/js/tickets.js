@@ -5,6 +5,7 @@
 import * as api from './api.js';
 import { readEvents } from './events.js';
 import { clear, h, replace } from './dom.js';
+import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
 
@@ -108,7 +109,7 @@ export function ticketsModule(map, area) {
         `${g.street_name || ''} · ${g.community_name}`,
         warn && [h('br'), h('span', { class: 'error', id: 'ticket-warn' }, warn)]);
     } catch (err) {
-      replace(route, h('span', { class: 'error' }, err.message));
+      replace(route, h('span', { class: 'error' }, i18n.problem(err)));
     }
     await suggest(latlng);
   }
@@ -188,7 +189,7 @@ export function ticketsModule(map, area) {
       await stats();
     } catch (err) {
       if (err.name !== 'AbortError') {
-        replace(document.getElementById('ticket-list'), h('li', { class: 'error' }, err.message));
+        replace(document.getElementById('ticket-list'), h('li', { class: 'error' }, i18n.problem(err)));
       }
     }
   }

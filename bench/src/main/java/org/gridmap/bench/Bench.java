@@ -793,7 +793,9 @@ public final class Bench {
         long scenarioId = r50.id();
         org.gridmap.routing.RoadNetwork.Matrix[] matrix = new org.gridmap.routing.RoadNetwork.Matrix[1];
         long[] matrixMs = usable ? times(3, () -> timed(() -> {
-            matrix[0] = roads.matrix(scenarioId, buildingIds, shelterIds).orElseThrow();
+            matrix[0] = roads.matrix(scenarioId, buildingIds, shelterIds, in.shelters().stream()
+                    .filter(org.gridmap.evacuation.Allocator.Shelter::accessible)
+                    .map(org.gridmap.evacuation.Allocator.Shelter::id).toList()).orElseThrow();
             return 0;
         })) : new long[0];
         org.gridmap.evacuation.Allocator.Cost cost = matrix[0] == null ? org.gridmap.evacuation.Allocator.STRAIGHT_LINE

@@ -323,7 +323,8 @@ public class EvacuationService {
             progress(planId, "routes", 0.25);
             Optional<RoadNetwork.Matrix> matrix = roads.matrix(s.id(),
                     households.stream().map(EvacuationRepository.HouseholdRow::building).distinct().toList(),
-                    shelters.stream().map(Allocator.Shelter::id).toList());
+                    shelters.stream().map(Allocator.Shelter::id).toList(),
+                    shelters.stream().filter(Allocator.Shelter::accessible).map(Allocator.Shelter::id).toList());
             Allocator.Cost cost = matrix.<Allocator.Cost>map(m -> (h, sh) -> m.metres(h.building(), sh.id()))
                     .orElse(Allocator.STRAIGHT_LINE);
             long tRoutes = System.nanoTime();

@@ -28,7 +28,8 @@ import java.util.Set;
  * A building or shelter reaches the network at its nearest vertex that still has a usable edge, in a straight line
  * (the access leg: across the yard, or out of deep water by boat); a route's length is access + road + access.
  * Distances come from Dijkstra outward from the shelters with a cutoff ({@code pgr_drivingDistance}), so a plan
- * costs one search per shelter, not one per household.
+ * costs one search per shelter, not one per household; per building the nearest
+ * {@link RoutingConfig#sheltersPerBuilding()} shelters (and as many accessible ones) are kept.
  */
 @Singleton
 public class RoadNetwork {
@@ -111,7 +112,8 @@ public class RoadNetwork {
      *
      * @param shelters shelter ids that may take households
      */
-    public Optional<Matrix> matrix(long scenarioId, Collection<Long> buildings, Collection<Long> shelters) {
+    public Optional<Matrix> matrix(long scenarioId, Collection<Long> buildings, Collection<Long> shelters,
+                                   Collection<Long> accessibleShelters) {
         if (!usable() || buildings.isEmpty() || shelters.isEmpty()) {
             return Optional.empty();
         }
@@ -123,10 +125,17 @@ public class RoadNetwork {
             s.values().forEach(a -> starts.add(a.vertex()));
             Set<Long> targets = new HashSet<>();
             b.values().forEach(a -> targets.add(a.vertex()));
+            Set<Long> accessibleStarts = new HashSet<>();
+            accessibleShelters.forEach(id -> {
+                Access a = s.get(id);
+                if (a != null) {
+                    accessibleStarts.add(a.vertex());
+                }
+            });
             Map<Long, Map<Long, Double>> from = new HashMap<>();
             if (!starts.isEmpty() && !targets.isEmpty()) {
                 for (RoadRepository.Cost k : repo.costs(c, RoadRepository.edgesQuery(u.flooded()), starts,
-                        config.cutoffM(), targets)) {
+                        config.cutoffM(), targets, accessibleStarts, config.sheltersPerBuilding())) {
                     from.computeIfAbsent(k.start(), x -> new HashMap<>()).put(k.target(), k.metres());
                 }
             }

@@ -91,14 +91,18 @@ class RoadRepository {
         return Sql.get("routing/edges").formatted(ids);
     }
 
-    List<Cost> costs(Connection c, String edgesQuery, Collection<Long> starts, double cutoffM, Collection<Long> targets)
-            throws SQLException {
+    /** Per target the k nearest starts, and the k nearest of the accessible starts. */
+    List<Cost> costs(Connection c, String edgesQuery, Collection<Long> starts, double cutoffM, Collection<Long> targets,
+                     Collection<Long> accessibleStarts, int k) throws SQLException {
         List<Cost> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(Sql.get("routing/costs"))) {
             ps.setString(1, edgesQuery);
             ps.setArray(2, longs(c, starts));
             ps.setDouble(3, cutoffM);
             ps.setArray(4, longs(c, targets));
+            ps.setArray(5, longs(c, accessibleStarts));
+            ps.setInt(6, k);
+            ps.setInt(7, k);
             ps.setFetchSize(50_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
