@@ -227,7 +227,10 @@ public class RoadNetwork {
             throws SQLException {
         Map<Long, Access> out = new HashMap<>();
         List<Long> missing = new ArrayList<>(ids);
-        for (int k : new int[]{config.nearestVertices(), config.nearestVertices() * 16}) {
+        // Widening rounds for the few whose nearest vertices are all flooded (a building deep in the water must still
+        // reach the nearest dry road): the last round can look at every vertex of a city's network.
+        for (int k : new int[]{config.nearestVertices(), config.nearestVertices() * 16, config.nearestVertices() * 256,
+                               1 << 20}) {
             if (missing.isEmpty()) {
                 break;
             }

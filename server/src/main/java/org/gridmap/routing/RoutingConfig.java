@@ -18,7 +18,9 @@ import jakarta.validation.constraints.Min;
  * @param cutoffM        a shelter farther than this by road (m) is not a candidate for a building
  * @param nearestVertices how many nearest road vertices are looked at for a building or shelter's access point
  * @param sheltersPerBuilding a building's road distances are kept to this many nearest shelters, and to as many
- *                        nearest accessible ones (the allocator looks at fewer: gridmap.evacuation.candidate-shelters)
+ *                        nearest accessible ones (the allocator's flow looks at fewer, candidate-shelters, but a
+ *                        household whose near shelters are full falls back to any kept one: keeping too few leaves
+ *                        people unplaced while farther shelters have room)
  */
 @ConfigurationProperties("gridmap.routing")
 public record RoutingConfig(
@@ -26,4 +28,4 @@ public record RoutingConfig(
         @Bindable(defaultValue = "0.3") @DecimalMin("0") @DecimalMax("10") double maxDepthM,
         @Bindable(defaultValue = "10000") @DecimalMin("100") @DecimalMax("200000") double cutoffM,
         @Bindable(defaultValue = "4") @Min(1) @Max(1000) int nearestVertices,
-        @Bindable(defaultValue = "60") @Min(1) @Max(10_000) int sheltersPerBuilding) {}
+        @Bindable(defaultValue = "500") @Min(1) @Max(100_000) int sheltersPerBuilding) {}
