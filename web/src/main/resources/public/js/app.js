@@ -120,7 +120,7 @@ async function overlays() {
     p => h('div', null, h('b', null, p.name), h('br'), `${i18n.t('occupancy')} ${p.occupancy ?? 0} / ${p.capacity}`,
       h('br'), vocabulary.label('shelter_statuses', p.status)))).addTo(map);
   state.overlays = o;
-  state.control = L.control.layers(null, o, { collapsed: window.matchMedia('(max-width: 760px)').matches }).addTo(map);
+  state.control = L.control.layers(null, o, { collapsed: window.matchMedia('(max-width: 760px), (max-height: 500px)').matches }).addTo(map);
 }
 
 function gridClicked(p, latlng) {

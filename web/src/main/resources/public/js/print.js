@@ -125,7 +125,7 @@ function drawMap(g, routes) {
     { headers: { Accept: 'application/geo+json' } })
     .then(r => r.json())
     .then(fc => L.geoJSON(fc, { pointToLayer: (f, ll) => L.marker(ll, { icon: L.divIcon({ className: 'shelter',
-      html: h('span', null, '安置点 ', f.properties.name) }) }) }).addTo(map)) // styled in print.css
+      html: h('span', null, t('shelter') + ' ', f.properties.name) }) }) }).addTo(map)) // styled in print.css
     .catch(() => { /* shelters are context only */ });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(`gridmap · ${t('scenario')} ${scenario}`);

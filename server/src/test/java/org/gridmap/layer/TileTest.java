@@ -115,9 +115,8 @@ class TileTest extends SmallSampleTest {
                 + "rc.scenario_id WHERE s.code = 'R20'"));
         Raw b = fetch("/tiles/buildings/" + z + "/" + x + "/" + y + ".mvt?scenario=R20", token);
         assertEquals(200, b.status());
-        Map<String, Integer> counts = new HashMap<>();
-        Mvt.decode(b.body(), "building_id", "color", counts);
-        assertTrue(counts.getOrDefault("buildings", 0) > 50, counts.toString());
+        // (Counted by building_id alone: decode() pairs each id with a colour and backtracks for minutes when none.)
+        assertTrue(Mvt.values(b.body(), "building_id").size() > 50);
         assertEquals(List.of(), Mvt.values(b.body(), "color"), "no building has a colour before a run");
         Raw g = fetch("/tiles/grid_risk/" + z + "/" + x + "/" + y + ".mvt?scenario=R20", null);
         assertEquals(200, g.status());
