@@ -154,7 +154,7 @@ function legend() {
     COLOUR_KEYS.map(c => h('div', null, swatch(c), vocabulary.label('risk_colors', c))),
     h('div', null, swatch(null), i18n.t('not_computed')),
     h('h3', null, i18n.t('zones')), layers.DEPTH_BANDS.map(b => box({ background: b.hex }, b.label)),
-    h('h3', null, i18n.t('shelters')), h('div', null, h('span', { class: 'shelter-icon legend-icon' }), i18n.t('shelters')),
+    h('div', null, h('span', { class: 'shelter-icon legend-icon' }), i18n.t('shelters')),
     h('div', null, h('span', { class: 'legend-route' }), i18n.t('routes')));
 }
 
