@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.security.Caller;
 import org.gridmap.support.ProblemException;
+import org.gridmap.support.Sheets;
 import org.gridmap.support.StrictJson;
 
 import java.net.URI;
@@ -213,13 +214,13 @@ class EvacuationController {
         if (!transfers.equals("true") && !transfers.equals("false")) {
             throw ProblemException.invalidParameter("transfers", "true or false");
         }
-        List<org.gridmap.support.Sheets.Table> tables = evacuation.export(Caller.of(auth), area,
+        List<Sheets.Table> tables = evacuation.export(Caller.of(auth), area,
                 transfers.equals("true"), format);
         String name = "gridmap-evacuation-" + (area == null ? "all" : area) + "." + format;
         return format.equals("csv")
-                ? HttpResponse.ok(org.gridmap.support.Sheets.csv(tables)).contentType("text/csv; charset=utf-8")
+                ? HttpResponse.ok(Sheets.csv(tables)).contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                : HttpResponse.ok(org.gridmap.support.Sheets.xlsx(tables))
+                : HttpResponse.ok(Sheets.xlsx(tables))
                         .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                         .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }

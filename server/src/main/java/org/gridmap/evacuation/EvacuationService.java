@@ -24,6 +24,7 @@ import org.gridmap.support.Lock;
 import org.gridmap.support.LockRepository;
 import org.gridmap.support.ProblemException;
 import org.gridmap.support.ProblemTypes;
+import org.gridmap.support.Sheets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -893,7 +894,7 @@ public class EvacuationService {
      * unplaced, without cadre) and the shelters; with {@code transfers}, every transfer of the area with contacts
      * masked (one more sheet). Every export is audited.
      */
-    public List<org.gridmap.support.Sheets.Table> export(Caller caller, @Nullable String area, boolean transfers,
+    public List<Sheets.Table> export(Caller caller, @Nullable String area, boolean transfers,
                                                          String format) {
         Summary s = summary(caller, area);
         Map<String, String> names = db.read(c -> repo.areaNames(c, s.area()));
@@ -913,15 +914,15 @@ public class EvacuationService {
         };
         row.accept(s.area(), s.total());
         s.children().forEach(a -> row.accept(a.code(), a.counts()));
-        List<org.gridmap.support.Sheets.Table> out = new ArrayList<>();
-        out.add(new org.gridmap.support.Sheets.Table("转移进度 progress", head, rows));
+        List<Sheets.Table> out = new ArrayList<>();
+        out.add(new Sheets.Table("转移进度 progress", head, rows));
         List<List<Object>> shelterRows = new ArrayList<>();
         for (ShelterView v : s.shelters()) {
             shelterRows.add(java.util.Arrays.asList(v.shelterId(), v.name(), v.kind(), v.status(), v.capacity(),
                     v.occupancy(), v.reserved(), v.takesHouseholds() ? "是" : "否", v.address(), v.managerName(),
                     v.managerPhone()));
         }
-        out.add(new org.gridmap.support.Sheets.Table("安置点 shelters", List.of("编号 id", "名称 name", "类型 kind",
+        out.add(new Sheets.Table("安置点 shelters", List.of("编号 id", "名称 name", "类型 kind",
                 "状态 status", "容量 capacity", "已入住 occupancy", "已分配未到 reserved", "接收 taking", "地址 address",
                 "负责人 manager", "电话 phone"), shelterRows));
         long exported = 0;
@@ -941,7 +942,7 @@ public class EvacuationService {
                         Masking.phone(r.cadrePhone()), Masking.name(r.contactName()), Masking.phone(r.phone())));
             }
             exported = tr.size();
-            out.add(new org.gridmap.support.Sheets.Table("转移清单 transfers", List.of("签到码 code", "户编号 household",
+            out.add(new Sheets.Table("转移清单 transfers", List.of("签到码 code", "户编号 household",
                     "楼栋 building", "地址 address", "单元 unit", "楼层 floor", "房号 room", "人数 members",
                     "重点人群 vulnerable", "四色 colour", "状态 status", "未安置原因 unplaced", "安置点 shelter id",
                     "安置点 shelter", "路程(米) distance m", "包户干部 cadre", "干部电话 cadre phone",
