@@ -1,6 +1,10 @@
 -- The households a warning level must move in an area under a scenario's current 四色 results, that this
 -- evacuation has not placed yet (new ones, and earlier ones left unplaced). Building position in the metric CRS.
--- 1 rule set version, 2 run id, 3 area prefix, 4 metric SRID, 5 evacuation id, 6 colours that must move (text[])
+-- A building without inputs (none in the run) gets the rule's last colour for every household; unless a level moves
+-- that colour too (rule 10 of gm_risk_rule: no water, no zone near), only buildings with inputs are read (the
+-- planner folds the constant test and joins those only).
+-- 1 rule set version, 2 run id, 3 area prefix, 4 colours that must move (text[]), 5 metric SRID, 6 evacuation id,
+-- 7 colours that must move (text[])
 WITH rs AS (SELECT * FROM risk_rule_set WHERE version = ?),
 x AS (
     SELECT h.id, h.household_id, h.members, h.disabled > 0 AS accessible_need, b.id AS building,
@@ -12,7 +16,8 @@ x AS (
     JOIN building b ON b.id = h.building_id
     LEFT JOIN risk_building rb ON rb.run_id = ? AND rb.building_id = b.id
     CROSS JOIN rs
-    WHERE coalesce(b.grid_code, b.community_code) LIKE ? || '%')
+    WHERE coalesce(b.grid_code, b.community_code) LIKE ? || '%'
+      AND (rb.building_id IS NOT NULL OR gm_risk_color(10::smallint) = ANY (?::text[])))
 SELECT x.id, x.household_id, x.members, x.accessible_need, x.building, x.scope, x.color, c.rank AS color_rank,
        ST_X(p.pt) AS x, ST_Y(p.pt) AS y, t.id AS transfer_id
 FROM x

@@ -215,19 +215,21 @@ class EvacuationRepository {
             ps.setInt(1, ruleVersion);
             ps.setLong(2, runId);
             ps.setString(3, area);
-            ps.setInt(4, srid);
-            ps.setLong(5, evacuationId);
-            ps.setArray(6, c.createArrayOf("text", colours.toArray()));
+            ps.setArray(4, c.createArrayOf("text", colours.toArray()));
+            ps.setInt(5, srid);
+            ps.setLong(6, evacuationId);
+            ps.setArray(7, c.createArrayOf("text", colours.toArray()));
             return households(ps);
         }
     }
 
     List<HouseholdRow> toReplace(Connection c, long evacuationId, int srid, double maxDepthM) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/replace_households"))) {
-            ps.setInt(1, srid);
-            ps.setInt(2, srid);
-            ps.setLong(3, evacuationId);
-            ps.setDouble(4, maxDepthM);
+            ps.setLong(1, evacuationId);
+            ps.setDouble(2, maxDepthM);
+            ps.setInt(3, srid);
+            ps.setInt(4, srid);
+            ps.setLong(5, evacuationId);
             return households(ps);
         }
     }
@@ -292,30 +294,23 @@ class EvacuationRepository {
     // ------------------------------------------------------------------------------------------------ writes
 
     void writeTransfers(Connection c, long evacuationId, long planId, List<TransferWrite> rows) throws SQLException {
+        final int chunk = 10_000;
         try (PreparedStatement ps = c.prepareStatement(Sql.get("evacuation/transfer_insert"))) {
-            int n = 0;
-            for (TransferWrite t : rows) {
+            for (int from = 0; from < rows.size(); from += chunk) {
+                List<TransferWrite> part = rows.subList(from, Math.min(rows.size(), from + chunk));
                 ps.setLong(1, evacuationId);
-                ps.setLong(2, t.householdId());
-                ps.setLong(3, planId);
-                ps.setString(4, t.color());
-                ps.setInt(5, t.members());
-                ps.setBoolean(6, t.accessibleNeed());
-                setLong(ps, 7, t.shelterId());
-                if (t.distanceM() == null) {
-                    ps.setNull(8, Types.INTEGER);
-                } else {
-                    ps.setInt(8, t.distanceM());
-                }
-                ps.setString(9, t.unplacedReason());
-                setLong(ps, 10, t.cadreId());
-                ps.setString(11, t.code());
-                ps.addBatch();
-                if (++n % 1000 == 0) {
-                    ps.executeBatch();
-                }
+                ps.setLong(2, planId);
+                ps.setArray(3, c.createArrayOf("bigint", part.stream().map(TransferWrite::householdId).toArray()));
+                ps.setArray(4, c.createArrayOf("text", part.stream().map(TransferWrite::color).toArray()));
+                ps.setArray(5, c.createArrayOf("integer", part.stream().map(TransferWrite::members).toArray()));
+                ps.setArray(6, c.createArrayOf("boolean", part.stream().map(TransferWrite::accessibleNeed).toArray()));
+                ps.setArray(7, c.createArrayOf("bigint", part.stream().map(TransferWrite::shelterId).toArray()));
+                ps.setArray(8, c.createArrayOf("integer", part.stream().map(TransferWrite::distanceM).toArray()));
+                ps.setArray(9, c.createArrayOf("text", part.stream().map(TransferWrite::unplacedReason).toArray()));
+                ps.setArray(10, c.createArrayOf("bigint", part.stream().map(TransferWrite::cadreId).toArray()));
+                ps.setArray(11, c.createArrayOf("text", part.stream().map(TransferWrite::code).toArray()));
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 

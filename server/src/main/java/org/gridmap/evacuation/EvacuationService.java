@@ -336,6 +336,7 @@ public class EvacuationService {
             long t2 = System.nanoTime();
             progress(planId, "cadres", 0.7);
             Map<Long, Long> cadreOf = db.read(c -> assignCadres(c, e.area(), households));
+            long t3 = System.nanoTime();
             progress(planId, "writing", 0.8);
             Map<Long, Allocator.Placement> placed = result.byHousehold();
             List<EvacuationRepository.TransferWrite> writes = new ArrayList<>(households.size());
@@ -354,10 +355,13 @@ public class EvacuationService {
             counts.put("seconds_read", secs(t1 - t0));
             counts.put("seconds_routes", secs(tRoutes - t1));
             counts.put("seconds_allocate", secs(t2 - tRoutes));
+            counts.put("seconds_cadres", secs(t3 - t2));
             db.tx(c -> {
                 // The evacuation's row first: plans of one evacuation are written one after the other.
                 repo.setLevel(c, evacuationId, "REPLACE".equals(kind) ? e.warningLevel() : planRow.warningLevel());
+                long tw = System.nanoTime();
                 repo.writeTransfers(c, evacuationId, planId, writes);
+                counts.put("seconds_write", secs(System.nanoTime() - tw));
                 counts.put("seconds_total", secs(System.nanoTime() - t0));
                 repo.finishPlan(c, planId, "SUCCEEDED", null, toJson(counts));
                 audit.record(c, caller.username(), caller.role().name(), "TRANSFER_PLAN", "transfer_plan",

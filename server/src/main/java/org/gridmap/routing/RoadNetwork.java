@@ -2,7 +2,13 @@ package org.gridmap.routing;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicMask;
 import org.gridmap.support.Db;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.ItemDistance;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,8 +125,8 @@ public class RoadNetwork {
         }
         return Optional.of(db.read(c -> {
             Usable u = usableVertices(c, scenarioId);
-            Map<Long, Access> b = access(c, false, buildings, u.dry());
-            Map<Long, Access> s = access(c, true, shelters, u.dry());
+            Map<Long, Access> b = access(c, false, buildings, u);
+            Map<Long, Access> s = access(c, true, shelters, u);
             Set<Long> starts = new HashSet<>();
             s.values().forEach(a -> starts.add(a.vertex()));
             Set<Long> targets = new HashSet<>();
@@ -134,9 +140,20 @@ public class RoadNetwork {
             });
             Map<Long, Map<Long, Double>> from = new HashMap<>();
             if (!starts.isEmpty() && !targets.isEmpty()) {
-                for (RoadRepository.Cost k : repo.costs(c, RoadRepository.edgesQuery(u.flooded()), starts,
-                        config.cutoffM(), targets, accessibleStarts, config.sheltersPerBuilding())) {
-                    from.computeIfAbsent(k.start(), x -> new HashMap<>()).put(k.target(), k.metres());
+                String edges = RoadRepository.edgesQuery(u.flooded());
+                if (targets.size() < starts.size()) {
+                    // Fewer buildings than shelters (re-placing one shelter's households): search outward from the
+                    // buildings instead, one search each; roads are two-way, so the distances are the same, and
+                    // every shelter found is kept.
+                    for (RoadRepository.Cost k : repo.costs(c, edges, targets, config.cutoffM(), starts, Set.of(),
+                            Integer.MAX_VALUE)) {
+                        from.computeIfAbsent(k.target(), x -> new HashMap<>()).put(k.start(), k.metres());
+                    }
+                } else {
+                    for (RoadRepository.Cost k : repo.costs(c, edges, starts, config.cutoffM(), targets,
+                            accessibleStarts, config.sheltersPerBuilding())) {
+                        from.computeIfAbsent(k.start(), x -> new HashMap<>()).put(k.target(), k.metres());
+                    }
                 }
             }
             return new Matrix(b, s, from, u.flooded().size());
@@ -159,8 +176,8 @@ public class RoadNetwork {
                 bIds.add(p[0]);
                 sIds.add(p[1]);
             });
-            Map<Long, Access> b = access(c, false, bIds, u.dry());
-            Map<Long, Access> s = access(c, true, sIds, u.dry());
+            Map<Long, Access> b = access(c, false, bIds, u);
+            Map<Long, Access> s = access(c, true, sIds, u);
             Map<String, long[]> vertexPairs = new LinkedHashMap<>();
             for (long[] p : pairs) {
                 Access ba = b.get(p[0]);
@@ -207,7 +224,11 @@ public class RoadNetwork {
         });
     }
 
-    private record Usable(List<Long> flooded, Set<Long> dry) {}
+    /**
+     * The edges a scenario's water closes and the vertices still usable (with at least one open edge), indexed for
+     * nearest-vertex search in a plane where a degree of longitude is shrunk to its length at the network's latitude.
+     */
+    private record Usable(List<Long> flooded, STRtree dry, double lonScale) {}
 
     private Usable usableVertices(Connection c, long scenarioId) throws SQLException {
         List<Long> flooded = repo.floodedEdges(c, scenarioId, config.maxDepthM());
@@ -219,28 +240,48 @@ public class RoadNetwork {
                 dry.add(e.target());
             }
         }
-        return new Usable(flooded, dry);
+        List<RoadRepository.Point> vertices = repo.vertices(c);
+        double lonScale = Math.cos(Math.toRadians(vertices.stream().mapToDouble(RoadRepository.Point::lat)
+                .average().orElse(0)));
+        STRtree tree = new STRtree();
+        for (RoadRepository.Point v : vertices) {
+            if (dry.contains(v.id())) {
+                tree.insert(new Envelope(new Coordinate(v.lon() * lonScale, v.lat())), v);
+            }
+        }
+        tree.build();
+        return new Usable(flooded, tree, lonScale);
     }
 
-    /** Each key's nearest vertex with a usable edge; keys with none among their nearest are left out. */
-    private Map<Long, Access> access(Connection c, boolean shelters, Collection<Long> ids, Set<Long> dry)
+    private static final ItemDistance PLANE = (a, b) -> {
+        Envelope x = a.getBounds() instanceof Envelope e ? e : new Envelope();
+        Envelope y = b.getBounds() instanceof Envelope e ? e : new Envelope();
+        return x.distance(y);
+    };
+
+    /**
+     * Each key's nearest usable vertex (by geodesic distance on WGS 84, as PostGIS geography measures it, among the
+     * {@link RoutingConfig#nearestVertices()} nearest in the plane); keys are left out when no vertex is usable.
+     */
+    private Map<Long, Access> access(Connection c, boolean shelters, Collection<Long> ids, Usable u)
             throws SQLException {
         Map<Long, Access> out = new HashMap<>();
-        List<Long> missing = new ArrayList<>(ids);
-        // Widening rounds for the few whose nearest vertices are all flooded (a building deep in the water must still
-        // reach the nearest dry road): the last round can look at every vertex of a city's network.
-        for (int k : new int[]{config.nearestVertices(), config.nearestVertices() * 16, config.nearestVertices() * 256,
-                               1 << 20}) {
-            if (missing.isEmpty()) {
-                break;
-            }
-            for (RoadRepository.Near n : repo.nearest(c, shelters, missing, k)) {
-                if (!out.containsKey(n.key()) && dry.contains(n.vertex())) {
-                    out.put(n.key(), new Access(n.vertex(), n.metres(), n.lon(), n.lat(), n.vertexLon(),
-                            n.vertexLat()));
+        if (u.dry().isEmpty()) {
+            return out;
+        }
+        int k = Math.min(config.nearestVertices(), u.dry().size());
+        for (RoadRepository.Point p : repo.points(c, shelters, ids)) {
+            Envelope at = new Envelope(new Coordinate(p.lon() * u.lonScale(), p.lat()));
+            Object[] near = u.dry().nearestNeighbour(at, p, PLANE, k);
+            Access best = null;
+            for (Object o : near) {
+                RoadRepository.Point v = (RoadRepository.Point) o;
+                double m = Geodesic.WGS84.Inverse(p.lat(), p.lon(), v.lat(), v.lon(), GeodesicMask.DISTANCE).s12;
+                if (best == null || m < best.metres()) {
+                    best = new Access(v.id(), m, p.lon(), p.lat(), v.lon(), v.lat());
                 }
             }
-            missing = missing.stream().filter(id -> !out.containsKey(id)).toList();
+            out.put(p.id(), best);
         }
         return out;
     }

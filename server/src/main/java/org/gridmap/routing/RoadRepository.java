@@ -19,8 +19,8 @@ class RoadRepository {
 
     record Edge(long id, long source, long target) {}
 
-    /** One of the vertices nearest a building or shelter ({@code key}), with the straight distance to it. */
-    record Near(long key, long vertex, double metres, double lon, double lat, double vertexLon, double vertexLat) {}
+    /** A vertex of the network, or a building's or shelter's point ({@code id} is then the building or shelter). */
+    record Point(long id, double lon, double lat) {}
 
     record Cost(long start, long target, double metres) {}
 
@@ -67,25 +67,31 @@ class RoadRepository {
         return out;
     }
 
-    /** @param shelters true for shelter ids, false for building ids */
-    List<Near> nearest(Connection c, boolean shelters, Collection<Long> ids, int k) throws SQLException {
-        List<Near> out = new ArrayList<>();
-        String sql = shelters ? Sql.get("routing/shelter_vertices") : Sql.get("routing/building_vertices");
+    List<Point> vertices(Connection c) throws SQLException {
+        return points(c, Sql.get("routing/vertices"), null);
+    }
+
+    /** Buildings' points on surface, or shelters' points. */
+    List<Point> points(Connection c, boolean shelters, Collection<Long> ids) throws SQLException {
+        return points(c, shelters ? Sql.get("routing/shelter_points") : Sql.get("routing/building_points"), ids);
+    }
+
+    private static List<Point> points(Connection c, String sql, Collection<Long> ids) throws SQLException {
+        List<Point> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, k);
-            ps.setArray(2, longs(c, ids));
+            if (ids != null) {
+                ps.setArray(1, longs(c, ids));
+            }
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Near(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                            rs.getDouble(6), rs.getDouble(7)));
+                    out.add(new Point(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)));
                 }
             }
         }
         return out;
     }
 
-    /** The edges query for pgRouting without the given edges; only numbers are formatted into it. */
     static String edgesQuery(Collection<Long> without) {
         String ids = without.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return Sql.get("routing/edges").formatted(ids);

@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Min;
  *                       deeper water reaches the nearest road that is not, in a straight line (by boat or wading),
  *                       and that part is reported apart
  * @param cutoffM        a shelter farther than this by road (m) is not a candidate for a building
- * @param nearestVertices how many nearest road vertices are looked at for a building or shelter's access point
+ * @param nearestVertices how many of the usable road vertices nearest in the plane are measured on the
+ *                        spheroid for a building's or shelter's access point (the nearest of them is taken)
  * @param sheltersPerBuilding a building's road distances are kept to this many nearest shelters, and to as many
  *                        nearest accessible ones (the allocator's flow looks at fewer, candidate-shelters, but a
  *                        household whose near shelters are full falls back to any kept one: keeping too few leaves
