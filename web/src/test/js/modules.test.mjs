@@ -149,7 +149,9 @@ describe('tickets', async () => {
       ticket: { id: 7, number: 'GD-7', category_name: XSS, status: 'PENDING', level: 'COMMUNITY', department: XSS,
         overdue: true, description: XSS, grid_code: GRID, due_at: '2026-07-01T08:00:00Z' },
       events: [{ at: '2026-07-01T07:00:00Z', actor: XSS, action: 'CREATE', reason: XSS2, from_level: null,
-        to_level: 'COMMUNITY' }] } });
+        to_level: 'COMMUNITY' }],
+      actions: [{ action: 'dispatch', name: XSS, required: [], optional: ['assignee', 'note'] },
+        { action: 'link-duplicate', name: '合并重复', required: ['duplicate_of'], optional: ['reason'] }] } });
     routes['/api/tickets?'] = () => ({ body: { total: 60, tickets: [{ id: 7, lat: 45.62, lon: 122.84, number: 'GD-7',
       status: 'PENDING', level: 'STREET', overdue: true, category_name: XSS, description: XSS2 }] } });
   }
@@ -164,12 +166,13 @@ describe('tickets', async () => {
     const list = byId('ticket-list');
     assert.equal(list.className, 'ticket-list');
     const items = children(list);
-    assert.equal(items.length, 2, 'one ticket and the "more in view" line');
+    assert.equal(items.length, 3, 'one ticket, the "more in view" line and the note that the list follows the view');
     assert.equal(items[0].getAttribute('data-id'), '7');
     assert.equal(items[0].className, 'overdue');
     assert.ok(items[0].textContent.includes(XSS) && items[0].textContent.includes(XSS2));
     assert.deepEqual(items[0].childNodes[0].style, { background: '#e6550d' });
     assert.equal(items[1].textContent, '视野内共 60 件，仅列出前 50 件');
+    assert.ok(items[2].textContent.startsWith('仅列出当前地图范围内的工单'));
 
     assert.equal(L.icons.length, 1);
     assert.equal(L.icons[0].className, 'ticket-icon overdue');
@@ -194,6 +197,11 @@ describe('tickets', async () => {
     assert.equal(timeline.className, 'timeline');
     assert.ok(timeline.textContent.includes('登记：' + XSS2));
     assert.ok(timeline.textContent.includes(XSS));
+
+    // The actions the server allows, as buttons named by the page (not by the server's text).
+    const buttons = find(byId('ticket-actions'), el => el.tagName === 'BUTTON');
+    assert.deepEqual(buttons.map(b => b.getAttribute('data-action')), ['dispatch', 'link-duplicate']);
+    assert.deepEqual(buttons.map(b => b.textContent), ['派遣', '合并重复']);
 
     items[0].click(); // the list opens the ticket too
     await settle();

@@ -57,6 +57,12 @@ const WORDS = {
     action_VISIT: '回访', action_CLOSE: '关闭', action_RETURN: '退回', action_REOPEN: '重开', action_ESCALATE: '上报',
     action_REROUTE: '改派网格', action_CALL: '吹哨', action_REPORT: '报到', action_LINK_DUPLICATE: '合并重复',
     action_DUPLICATE_LINKED: '并入重复工单', action_OVERDUE: '超时',
+    do_DISPATCH: '派遣', do_START: '开始处理', do_RESOLVE: '办结', do_VISIT: '回访', do_CLOSE: '关闭', do_RETURN: '退回',
+    do_REOPEN: '重开', do_ESCALATE: '上报', do_REROUTE: '改派网格', do_CALL: '吹哨', do_REPORT: '报到',
+    do_LINK_DUPLICATE: '合并重复', arg_assignee: '处理人', arg_note: '备注', arg_rating: '满意度', arg_reason: '原因',
+    arg_grid_code: '改派到网格（15 位编码）', arg_departments: '吹哨部门（用逗号分隔）', arg_department: '报到部门',
+    arg_duplicate_of: '重复于工单号', rating_5: '非常满意', rating_4: '满意', rating_3: '基本满意', rating_2: '不满意',
+    rating_1: '非常不满意', assignee: '处理人', in_view_only: '只列地图范围内的工单', all_in_area: '全部（不限地图范围）', more_in_area: '共 {n} 件，列出前 50 件', list_in_view: '仅列出当前地图范围内的工单；移动地图或选“全部”查看其余',
   },
   en: {
     // Messages per problem type (/problems/<name>, RFC 9457); ProblemMessagesTest compares them with the server.
@@ -129,6 +135,14 @@ const WORDS = {
     action_VISIT: 'Follow-up call', action_CLOSE: 'Closed', action_RETURN: 'Returned', action_REOPEN: 'Reopened',
     action_ESCALATE: 'Escalated', action_REROUTE: 'Rerouted', action_CALL: 'Departments called', action_REPORT: 'Department reported',
     action_LINK_DUPLICATE: 'Merged as duplicate', action_DUPLICATE_LINKED: 'Duplicate merged in', action_OVERDUE: 'Overdue',
+    do_DISPATCH: 'Dispatch', do_START: 'Start', do_RESOLVE: 'Resolve', do_VISIT: 'Follow up', do_CLOSE: 'Close',
+    do_RETURN: 'Return', do_REOPEN: 'Reopen', do_ESCALATE: 'Escalate', do_REROUTE: 'Reroute to grid',
+    do_CALL: 'Call departments', do_REPORT: 'Department reports', do_LINK_DUPLICATE: 'Merge as duplicate',
+    arg_assignee: 'Assignee', arg_note: 'Note', arg_rating: 'Satisfaction', arg_reason: 'Reason',
+    arg_grid_code: 'New grid (15-digit code)', arg_departments: 'Departments (comma separated)',
+    arg_department: 'Reporting department', arg_duplicate_of: 'Duplicate of ticket number', rating_5: 'Very satisfied',
+    rating_4: 'Satisfied', rating_3: 'Fairly satisfied', rating_2: 'Dissatisfied', rating_1: 'Very dissatisfied',
+    assignee: 'Assignee', in_view_only: 'Only tickets in the map view', all_in_area: 'All (not limited to the view)', more_in_area: '{n} in all, the first 50 listed', list_in_view: 'Only tickets inside the map view are listed; move the map or choose All for the rest',
   },
 };
 

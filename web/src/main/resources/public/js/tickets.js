@@ -45,7 +45,9 @@ export function ticketsModule(map, area) {
     h('div', { class: 'filters' },
       h('select', { id: 'ticket-filter-status' }, h('option', { value: 'open' }, t('open_tickets')),
         h('option', { value: '' }, t('all_tickets')), h('option', { value: 'overdue' }, t('overdue'))),
-      h('select', { id: 'ticket-filter-category' }, h('option', { value: '' }, t('all_categories')))),
+      h('select', { id: 'ticket-filter-category' }, h('option', { value: '' }, t('all_categories'))),
+      h('select', { id: 'ticket-filter-scope', 'aria-label': t('in_view_only') },
+        h('option', { value: 'view' }, t('in_view_only')), h('option', { value: 'area' }, t('all_in_area')))),
     h('ul', { id: 'ticket-list', class: 'ticket-list' }),
     h('div', { id: 'ticket-detail' }),
     h('div', { id: 'ticket-stats' }));
@@ -58,6 +60,7 @@ export function ticketsModule(map, area) {
   document.getElementById('ticket-cancel').addEventListener('click', resetForm);
   document.getElementById('ticket-filter-status').addEventListener('change', refresh);
   document.getElementById('ticket-filter-category').addEventListener('change', refresh);
+  document.getElementById('ticket-filter-scope').addEventListener('change', refresh);
   document.getElementById('ticket-form').addEventListener('submit', submit);
   document.getElementById('ticket-category').addEventListener('change', () => pin && suggest(pin.getLatLng()));
   const onMapClick = e => { if (placing) place(e.latlng); };
@@ -169,7 +172,8 @@ export function ticketsModule(map, area) {
     const b = map.getBounds();
     const f = document.getElementById('ticket-filter-status').value;
     const category = document.getElementById('ticket-filter-category').value;
-    let q = `/api/tickets?size=1000&bbox=${b.getWest()},${b.getSouth()},${b.getEast()},${b.getNorth()}`;
+    const inView = document.getElementById('ticket-filter-scope').value !== 'area';
+    let q = '/api/tickets?size=1000' + (inView ? `&bbox=${b.getWest()},${b.getSouth()},${b.getEast()},${b.getNorth()}` : '');
     if (f === 'open') q += '&status=' + vocabulary.where('ticket_statuses', 'open').join(',');
     if (f === 'overdue') q += '&overdue=true';
     if (category) q += '&category=' + category;
@@ -179,13 +183,15 @@ export function ticketsModule(map, area) {
       cluster.addLayers(page.tickets.map(tk => L.marker([tk.lat, tk.lon], { title: tk.number,
         icon: L.divIcon({ className: 'ticket-icon' + (tk.overdue ? ' overdue' : ''), iconSize: [16, 16],
           html: h('span', { style: { background: statusColour(tk.status) } }) }) }) // CSSOM: allowed by the CSP
-        .on('click', () => show(tk.id))));
+        .on('click', () => reveal(tk.id))));
       replace(document.getElementById('ticket-list'), page.tickets.slice(0, 50).map(tk =>
-        h('li', { dataset: { id: tk.id }, class: tk.overdue ? 'overdue' : '', on: { click: () => show(tk.id) } },
+        h('li', { dataset: { id: tk.id }, class: tk.overdue ? 'overdue' : '', on: { click: () => reveal(tk.id) } },
           h('span', { class: 'dot', style: { background: statusColour(tk.status) } }), h('b', null, tk.number),
           ` ${tk.category_name} · ${statusName(tk.status)} · ${levelName(tk.level)}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
           h('small', null, tk.description))),
-        page.total > 50 && h('li', null, h('small', null, t('more_in_view').replace('{n}', page.total))));
+        page.total > 50 && h('li', null, h('small', null, t(inView ? 'more_in_view' : 'more_in_area')
+          .replace('{n}', page.total))),
+        inView && h('li', { class: 'scope-note' }, h('small', null, t('list_in_view'))));
       await stats();
     } catch (err) {
       if (err.name !== 'AbortError') {
@@ -195,19 +201,82 @@ export function ticketsModule(map, area) {
   }
 
   async function show(id) {
-    const d = await api.get('/api/tickets/' + id);
+    render(await api.get('/api/tickets/' + id));
+  }
+
+  /** Opens a ticket and brings its detail into sight (it sits below the list). */
+  async function reveal(id) {
+    await show(id);
+    const title = document.getElementById('ticket-detail-title');
+    title?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    title?.focus?.({ preventScroll: true });
+  }
+
+  /** A ticket's detail: what was entered (contact masked), its timeline, and the actions the caller may take now. */
+  function render(d) {
     const tk = d.ticket;
+    const when = v => new Date(v).toLocaleString(i18n.currentLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
     const events = d.events.map(e => h('li', null,
-      h('small', null, `${new Date(e.at).toLocaleString('zh-CN', { hour12: false })} · ${e.actor}`), h('br'),
+      h('small', null, `${when(e.at)} · ${e.actor}`), h('br'),
       t('action_' + e.action) + (e.to_level && e.from_level && e.to_level !== e.from_level
         ? ` → ${levelName(e.to_level)}` : '') + (e.reason ? '：' + e.reason : '')));
-    replace(document.getElementById('ticket-detail'), h('h3', null, `${tk.number} · ${tk.category_name}`),
+    const entered = [[t('address'), tk.address], [t('reporter'), tk.reporter_name], [t('phone'), tk.reporter_phone],
+      [t('assignee'), tk.assignee]].filter(([, v]) => v);
+    const detail = document.getElementById('ticket-detail');
+    replace(detail, h('h3', { tabindex: -1, id: 'ticket-detail-title' }, `${tk.number} · ${tk.category_name}`),
       h('p', { id: 'ticket-detail-status' }, `${statusName(tk.status)} · `, h('span', { id: 'ticket-detail-level' }, levelName(tk.level)),
         ` · ${tk.department}`, tk.overdue && [' · ', h('b', { class: 'error' }, t('overdue'))]),
       h('p', null, tk.description, h('br'),
-        h('small', null, `${tk.grid_code} · ${t('due')} ${new Date(tk.due_at).toLocaleString('zh-CN', { hour12: false })}`)),
+        h('small', null, `${tk.grid_code} · ${t('due')} ${when(tk.due_at)}`)),
+      entered.length > 0 && h('dl', { class: 'entered', id: 'ticket-entered' },
+        entered.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+      actionBar(tk, d.actions || []),
       h('ol', { class: 'timeline', id: 'ticket-timeline' }, events));
-    document.getElementById('ticket-detail').dataset.id = tk.id;
+    detail.dataset.id = tk.id;
+    return detail;
+  }
+
+  /** One button per action allowed now; a button opens the fields its action takes, then posts it. */
+  function actionBar(tk, actions) {
+    if (!actions.length) return null;
+    const form = h('form', { class: 'ticket-action', id: 'ticket-action-form', hidden: true });
+    const open = a => {
+      const fields = [...a.required.map(f => [f, true]), ...a.optional.map(f => [f, false])];
+      const input = ([f, required]) => {
+        const attrs = { name: f, id: 'ticket-action-' + f, required, maxlength: 1000 };
+        const field = f === 'rating'
+          ? h('select', attrs, [5, 4, 3, 2, 1].map(n => h('option', { value: n }, `${n} · ${t('rating_' + n)}`)))
+          : f === 'reason' || f === 'note' ? h('textarea', { ...attrs, rows: 2 }) : h('input', attrs);
+        return h('label', null, t('arg_' + f) + (required ? ' *' : ''), ' ', field);
+      };
+      replace(form, h('b', null, t('do_' + a.action.toUpperCase().replace('-', '_'))), fields.map(input),
+        h('p', { class: 'error', id: 'ticket-action-error', role: 'alert' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ticket-action-submit' }, t('submit')), ' ',
+          h('button', { type: 'button', class: 'link', on: { click: () => { form.hidden = true; } } }, t('cancel'))));
+      form.hidden = false;
+      form.onsubmit = async e => {
+        e.preventDefault();
+        const body = {};
+        for (const [f] of fields) {
+          const v = form.elements[f].value.trim();
+          if (!v) continue;
+          body[f] = f === 'rating' ? Number(v) : f === 'departments' ? v.split(/[,，、\s]+/).filter(Boolean) : v;
+        }
+        try {
+          render(await api.post(`/api/tickets/${tk.id}/actions/${a.action}`, body));
+          await refresh();
+          document.getElementById('ticket-detail-title')?.focus?.();
+        } catch (err) {
+          document.getElementById('ticket-action-error').textContent = i18n.problem(err);
+        }
+      };
+      (form.querySelector('input, select, textarea') || form.querySelector('button')).focus();
+    };
+    return h('div', { id: 'ticket-actions' },
+      h('div', { class: 'actions' }, actions.map(a => h('button', { type: 'button', class: 'small',
+        dataset: { action: a.action }, on: { click: () => open(a) } },
+        t('do_' + a.action.toUpperCase().replace('-', '_'))))),
+      form);
   }
 
   async function stats() {

@@ -67,7 +67,11 @@ public final class TicketModels {
     /** A ticket with its history, calls and (when just filed) possible duplicates. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Detail(Ticket ticket, List<Event> events, List<Call> calls,
-                         @Nullable List<Duplicate> possibleDuplicates) {}
+                         @Nullable List<Duplicate> possibleDuplicates, List<Allowed> actions) {}
+
+    /** An action the caller may take on the ticket now, with the body fields it requires and those it also takes. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Allowed(String action, String name, List<String> required, List<String> optional) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Page(long total, int page, int size, List<Ticket> tickets) {}

@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +167,7 @@ public class TicketService {
                 data.put("possible_duplicates", dups.stream().map(Duplicate::id).toList());
                 tickets.event(c, id, caller.username(), "CREATE", null, Status.PENDING.name(), null,
                         Level.COMMUNITY.name(), null, data);
-                Detail d = detail(c, id, false, dups);
+                Detail d = detail(c, id, false, dups, caller);
                 String body = toJson(d);
                 if (key != null && !tickets.claim(c, caller.username(), key, hash, id, body)) {
                     throw new KeyTaken(); // a concurrent request with this key committed first
@@ -277,7 +278,7 @@ public class TicketService {
 
     public Detail get(Caller caller, long id) {
         return db.read(c -> {
-            Detail d = detail(c, id, false, null);
+            Detail d = detail(c, id, false, null, caller);
             visible(caller, d.ticket());
             return d;
         });
@@ -307,12 +308,39 @@ public class TicketService {
         }
     }
 
-    Detail detail(Connection c, long id, boolean clear, List<Duplicate> dups) throws SQLException {
+    Detail detail(Connection c, long id, boolean clear, List<Duplicate> dups, Caller caller) throws SQLException {
         Ticket t = tickets.find(c, id, clear).orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
-        return new Detail(t, tickets.events(c, id), tickets.calls(c, id), dups);
+        List<TicketModels.Call> calls = tickets.calls(c, id);
+        return new Detail(t, tickets.events(c, id), calls, dups, allowed(caller, t, calls));
     }
 
     // ------------------------------------------------------------------------------------------------ transitions
+
+    /** The actions {@link #act} would accept from this caller on this ticket now (the same rules, checked first). */
+    static List<TicketModels.Allowed> allowed(Caller caller, Ticket t, List<TicketModels.Call> calls) {
+        List<TicketModels.Allowed> out = new ArrayList<>();
+        if (!caller.covers(t.gridCode())) {
+            return out;
+        }
+        Status status = Status.valueOf(t.status());
+        Level level = Level.valueOf(t.level());
+        for (Action a : Action.values()) {
+            boolean ok = a.from.contains(status) && switch (a) {
+                case ESCALATE -> !level.isTop();
+                case CALL -> level != Level.COMMUNITY && mayCall(caller);
+                case REPORT -> calls.stream().anyMatch(k -> k.reportedAt() == null);
+                default -> true;
+            };
+            if (ok) {
+                out.add(new TicketModels.Allowed(a.urlName(), a.zh, a.required, a.optional));
+            }
+        }
+        return out;
+    }
+
+    private static boolean mayCall(Caller caller) {
+        return caller.role() == Role.ADMIN || caller.role() == Role.DISTRICT_OFFICE || caller.role() == Role.STREET_STAFF;
+    }
 
     public Detail act(Caller caller, long id, Action action, ActionRequest req) {
         ActionRequest r = req == null ? new ActionRequest(null, null, null, null, null, null, null, null) : req;
@@ -398,8 +426,7 @@ public class TicketService {
                                 "Illegal transition", "吹哨 (calling departments) is done from the street level up; "
                                 + "escalate the ticket first");
                     }
-                    if (caller.role() != Role.ADMIN && caller.role() != Role.DISTRICT_OFFICE
-                            && caller.role() != Role.STREET_STAFF) {
+                    if (!mayCall(caller)) {
                         throw ProblemException.forbidden("only street or district staff call departments (吹哨)");
                     }
                     List<String> deps = r.departments() == null ? List.of() : r.departments().stream()
@@ -443,7 +470,7 @@ public class TicketService {
             }
             tickets.event(c, id, caller.username(), action.name(), t.status().name(), to.name(), level.name(),
                     toLevel.name(), r.reason(), data);
-            return detail(c, id, false, null);
+            return detail(c, id, false, null, caller);
         });
     }
 

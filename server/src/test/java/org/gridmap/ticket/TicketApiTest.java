@@ -234,6 +234,46 @@ class TicketApiTest extends SmallSampleTest {
                 "hotline operators do not read personal data");
     }
 
+    static List<String> listed(JsonNode detail) {
+        List<String> out = new ArrayList<>();
+        detail.get("actions").forEach(a -> out.add(a.get("action").asText()));
+        return out;
+    }
+
+    @Test
+    void theDetailListsExactlyTheActionsTheCallerMayTakeNow() {
+        JsonNode filed = file(hotline, body("SANITATION", lon, lat, "路灯不亮"));
+        long id = filed.get("ticket").get("id").asLong();
+        List<String> pending = List.of("dispatch", "escalate", "reroute", "link-duplicate");
+        assertEquals(pending, listed(filed), "as filed: community level, nothing called yet");
+        assertEquals(pending, listed(api.get("/api/tickets/" + id, street).json()));
+        JsonNode dispatch = api.get("/api/tickets/" + id, street).json().get("actions").get(0);
+        assertEquals("派遣", dispatch.get("name").asText());
+        assertEquals(List.of("assignee", "note"), List.of(dispatch.get("optional").get(0).asText(),
+                dispatch.get("optional").get(1).asText()));
+        // Every action not listed is refused; each listed one is accepted (with its required fields).
+        for (String unlisted : List.of("start", "resolve", "visit", "close", "return", "reopen", "call", "report")) {
+            Api.Response r = api.postJson("/api/tickets/" + id + "/actions/" + unlisted, street,
+                    "{\"reason\":\"试\",\"rating\":5,\"departments\":[\"区住建局\"],\"department\":\"区住建局\"}");
+            assertTrue(r.status() == 409 || r.status() == 400, unlisted + ": " + r);
+        }
+        JsonNode up = act(street, id, "escalate", "{\"reason\":\"社区无法协调\"}", 200);
+        assertEquals(List.of("dispatch", "escalate", "reroute", "call", "link-duplicate"), listed(up),
+                "street level: street staff may call departments");
+        JsonNode called = act(street, id, "call", "{\"departments\":[\"区住建局\"]}", 200);
+        assertTrue(listed(called).contains("report"), "a called department may report");
+        JsonNode dispatched = act(street, id, "dispatch", "{}", 200);
+        assertEquals(List.of("start", "return", "escalate", "reroute", "call", "report", "link-duplicate"),
+                listed(dispatched));
+        JsonNode started = act(street, id, "start", "{}", 200);
+        assertTrue(listed(started).contains("resolve"));
+        JsonNode resolved = act(street, id, "resolve", "{}", 200);
+        assertEquals(List.of("visit", "reopen"), listed(resolved));
+        JsonNode visited = act(street, id, "visit", "{\"rating\":5}", 200);
+        assertEquals(List.of("close", "reopen"), listed(visited));
+        assertEquals(List.of("reopen"), listed(act(street, id, "close", "{}", 200)));
+    }
+
     @Test
     void creationIsIdempotent() {
         String key = UUID.randomUUID().toString();
