@@ -55,6 +55,11 @@ function fakeLeaflet() {
     const layer = { data, options, addTo: () => layer };
     return layer;
   };
+  L.rectangles = [];
+  L.rectangle = (bounds, options = {}) => {
+    const r = { bounds, options, addTo: () => { L.rectangles.push(r); return r; } };
+    return r;
+  };
   L.marker = (latlng, options = {}) => {
     const m = { latlng, options, handlers: {} };
     m.on = (type, fn) => { m.handlers[type] = fn; return m; };
@@ -346,8 +351,9 @@ describe('search', async () => {
 
   test('results are text with data-code; picking one zooms and closes the list', async () => {
     withIds(doc, 'grid-search', 'search-results');
-    routes['/api/grids?'] = () => ({ body: [{ name: XSS, grid_code: GRID, street_name: XSS2, community_name: XSS,
-      bbox: [122.8, 45.6, 122.9, 45.7] }] });
+    routes['/api/places?'] = () => ({ body: [{ kind: 'GRID', name: XSS, code: GRID, detail: XSS2, grid_code: GRID,
+      bbox: [122.8, 45.6, 122.9, 45.7] }, { kind: 'BUILDING', name: XSS2, code: 'BC000001', detail: XSS,
+      grid_code: GRID, bbox: [122.81, 45.61, 122.811, 45.611] }] });
     const picked = [];
     const map = fakeMap();
     gridSearch(map, code => picked.push(code));
@@ -357,10 +363,11 @@ describe('search', async () => {
     input.dispatch('input');
     await settle(300);
     assert.equal(list.hidden, false);
-    const [li] = children(list);
+    const [li, building] = children(list);
     assert.equal(li.getAttribute('data-code'), GRID);
     assert.equal(li.getAttribute('tabindex'), '0');
-    assert.equal(li.textContent, `${XSS} ${GRID}${XSS2} · ${XSS}`);
+    assert.equal(li.textContent, `网格 ${XSS} ${GRID}${XSS2}`);
+    assert.equal(building.textContent, `楼栋 ${XSS2} BC000001${XSS}`);
     li.click();
     assert.deepEqual(picked, [GRID]);
     assert.equal(map.fitted.length, 1);
@@ -368,7 +375,16 @@ describe('search', async () => {
     assert.equal(children(list).length, 0);
     assert.equal(input.value, `${XSS}（${GRID}）`);
 
-    routes['/api/grids?'] = () => ({ body: [] });
+    // A building: zoomed to, not a grid panel.
+    input.dispatch('input');
+    await settle(300);
+    children(list)[1].click();
+    assert.deepEqual(picked, [GRID], 'a building opens no grid panel');
+    assert.equal(L.rectangles.length, 1, 'the building is outlined');
+    assert.equal(map.fitted.length, 2);
+    assert.equal(input.value, XSS2);
+
+    routes['/api/places?'] = () => ({ body: [] });
     input.dispatch('input');
     await settle(300);
     assert.equal(children(list)[0].className, 'none');

@@ -25,6 +25,22 @@ public final class Sql {
         }
     }
 
+    /** The first row's columns as text (null when there is no row). */
+    public static String[] row(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                return null;
+            }
+            String[] out = new String[rs.getMetaData().getColumnCount()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = rs.getString(k + 1);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void exec(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
