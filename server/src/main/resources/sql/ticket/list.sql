@@ -19,7 +19,7 @@ SELECT t.id, t.number, t.source, t.category_code, c.name AS category_name, c.nam
        t.description, t.address, ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, t.reporter_name, t.reporter_phone, t.photos,
        t.grid_code, t.community_code, t.street_code, t.district_code, t.routing, t.boundary_m, t.needs_confirmation,
        t.level, t.department, t.assignee, t.status, t.due_at, t.created_by, t.created_at, t.updated_at, t.resolved_at,
-       t.resolved_on_time, t.closed_at, t.rating, t.duplicate_of, t.auto_escalations,
+       t.resolved_on_time, t.closed_at, t.rating, t.duplicate_of, t.auto_escalations, t.urgent,
        (t.open AND t.due_at < now()) AS overdue,
        count(*) OVER () AS total
 FROM q, ticket t JOIN ticket_category c ON c.code = t.category_code

@@ -12,6 +12,7 @@ import * as vocabulary from './vocabulary.js';
 const statusColour = status => vocabulary.hex('ticket_statuses', status);
 const statusName = status => vocabulary.label('ticket_statuses', status);
 const levelName = level => vocabulary.label('ticket_levels', level);
+const isOpen = tk => vocabulary.where('ticket_statuses', 'open').includes(tk.status);
 
 export function ticketsModule(map, area) {
   const el = document.getElementById('tickets');
@@ -31,6 +32,8 @@ export function ticketsModule(map, area) {
       h('p', { id: 'ticket-route' }),
       h('ul', { id: 'ticket-dups', class: 'dups' }),
       label(t('category'), h('select', { id: 'ticket-category' })),
+      label(t('urgency'), h('select', { id: 'ticket-urgency' }, h('option', { value: 'false' }, t('normal')),
+        h('option', { value: 'true' }, t('urgent')))),
       label(t('source'), h('select', { id: 'ticket-source' },
         h('option', { value: 'HOTLINE_12345' }, '12345'), h('option', { value: 'HOTLINE_3650000' }, '3650000'),
         h('option', { value: 'PATROL' }, t('source_patrol')), h('option', { value: 'WEB' }, t('source_web')))),
@@ -135,7 +138,8 @@ export function ticketsModule(map, area) {
       description: document.getElementById('ticket-description').value,
       address: document.getElementById('ticket-address').value || null, lon: ll.lng, lat: ll.lat,
       reporter_name: document.getElementById('ticket-reporter').value || null,
-      reporter_phone: document.getElementById('ticket-phone').value || null };
+      reporter_phone: document.getElementById('ticket-phone').value || null,
+      urgent: document.getElementById('ticket-urgency').value === 'true' };
     const error = document.getElementById('ticket-error');
     error.textContent = '';
     try {
@@ -179,14 +183,19 @@ export function ticketsModule(map, area) {
     if (category) q += '&category=' + category;
     try {
       const page = await api.get(q, listAbort.signal);
+      // 紧急 first (open ones), then as the server ordered them (newest first).
+      page.tickets.sort((a, b) => Number(!!(b.urgent && isOpen(b))) - Number(!!(a.urgent && isOpen(a))));
       cluster.clearLayers();
       cluster.addLayers(page.tickets.map(tk => L.marker([tk.lat, tk.lon], { title: tk.number,
-        icon: L.divIcon({ className: 'ticket-icon' + (tk.overdue ? ' overdue' : ''), iconSize: [16, 16],
+        icon: L.divIcon({ className: 'ticket-icon' + (tk.overdue ? ' overdue' : '') + (tk.urgent ? ' urgent' : ''),
+          iconSize: [16, 16],
           html: h('span', { style: { background: statusColour(tk.status) } }) }) }) // CSSOM: allowed by the CSP
         .on('click', () => reveal(tk.id))));
       replace(document.getElementById('ticket-list'), page.tickets.slice(0, 50).map(tk =>
-        h('li', { dataset: { id: tk.id }, class: tk.overdue ? 'overdue' : '', on: { click: () => reveal(tk.id) } },
-          h('span', { class: 'dot', style: { background: statusColour(tk.status) } }), h('b', null, tk.number),
+        h('li', { dataset: { id: tk.id }, class: [tk.overdue && 'overdue', tk.urgent && 'urgent'].filter(Boolean).join(' '),
+          on: { click: () => reveal(tk.id) } },
+          h('span', { class: 'dot', style: { background: statusColour(tk.status) } }),
+          tk.urgent && h('span', { class: 'badge urgent' }, t('urgent')), h('b', null, tk.number),
           ` ${tk.category_name} · ${statusName(tk.status)} · ${levelName(tk.level)}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
           h('small', null, tk.description))),
         page.total > 50 && h('li', null, h('small', null, t(inView ? 'more_in_view' : 'more_in_area')
@@ -224,7 +233,8 @@ export function ticketsModule(map, area) {
       [t('assignee'), tk.assignee]].filter(([, v]) => v);
     const detail = document.getElementById('ticket-detail');
     replace(detail, h('h3', { tabindex: -1, id: 'ticket-detail-title' }, `${tk.number} · ${tk.category_name}`),
-      h('p', { id: 'ticket-detail-status' }, `${statusName(tk.status)} · `, h('span', { id: 'ticket-detail-level' }, levelName(tk.level)),
+      h('p', { id: 'ticket-detail-status' }, tk.urgent && [h('span', { class: 'badge urgent' }, t('urgent')), ' '],
+        `${statusName(tk.status)} · `, h('span', { id: 'ticket-detail-level' }, levelName(tk.level)),
         ` · ${tk.department}`, tk.overdue && [' · ', h('b', { class: 'error' }, t('overdue'))]),
       h('p', null, tk.description, h('br'),
         h('small', null, `${tk.grid_code} · ${t('due')} ${when(tk.due_at)}`)),

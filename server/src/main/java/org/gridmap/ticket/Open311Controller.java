@@ -165,7 +165,7 @@ class Open311Controller {
                 text(f, "first_name") == null ? "" : text(f, "first_name"));
         String media = text(f, "media_url");
         NewTicket t = new NewTicket("OPEN311", code, description, text(f, "address_string"), lon, lat,
-                name.isEmpty() ? null : name, text(f, "phone"), media == null ? null : List.of(media));
+                name.isEmpty() ? null : name, text(f, "phone"), media == null ? null : List.of(media), false);
         Caller caller = new Caller("open311:" + shortHash(apiKey), Role.HOTLINE, "");
         TicketService.Filed filed = tickets.file(caller, "OPEN311", t, key);
         Ticket ticket = tickets.get(caller, filed.ticketId()).ticket();

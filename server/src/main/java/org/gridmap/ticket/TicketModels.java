@@ -26,12 +26,12 @@ public final class TicketModels {
         }
     }
 
-    /** A new ticket as filed. */
+    /** A new ticket as filed; {@code urgent} (紧急) when life or safety is at stake, otherwise 一般. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record NewTicket(@Nullable String source, @Nullable String category, @Nullable String description,
                             @Nullable String address, @Nullable Double lon, @Nullable Double lat,
                             @Nullable String reporterName, @Nullable String reporterPhone,
-                            @Nullable List<String> photos) {}
+                            @Nullable List<String> photos, @Nullable Boolean urgent) {}
 
     /** Where a point routes: its grid (containing it, or the nearest), community, street and district. */
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -62,7 +62,7 @@ public final class TicketModels {
                          OffsetDateTime dueAt, boolean overdue, int autoEscalations, String createdBy,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime resolvedAt,
                          @Nullable Boolean resolvedOnTime, @Nullable OffsetDateTime closedAt, @Nullable Integer rating,
-                         @Nullable Long duplicateOf) {}
+                         @Nullable Long duplicateOf, boolean urgent) {}
 
     /** A ticket with its history, calls and (when just filed) possible duplicates. */
     @Serdeable(naming = SnakeCaseStrategy.class)

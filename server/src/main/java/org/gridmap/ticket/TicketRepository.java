@@ -121,6 +121,7 @@ class TicketRepository {
             ps.setString(17, k.department());
             ps.setInt(18, k.communityH());
             ps.setString(19, createdBy);
+            ps.setBoolean(20, Boolean.TRUE.equals(t.urgent()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -478,7 +479,7 @@ class TicketRepository {
                 Rows.time(rs, "due_at"), rs.getBoolean("overdue"), rs.getInt("auto_escalations"),
                 rs.getString("created_by"), Rows.time(rs, "created_at"), Rows.time(rs, "updated_at"),
                 Rows.time(rs, "resolved_at"), resolvedOnTime, Rows.time(rs, "closed_at"),
-                Rows.intOrNull(rs, "rating"), duplicateOf);
+                Rows.intOrNull(rs, "rating"), duplicateOf, rs.getBoolean("urgent"));
     }
 
     private Object parse(String text) {

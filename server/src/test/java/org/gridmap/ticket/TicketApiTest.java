@@ -98,7 +98,7 @@ class TicketApiTest extends SmallSampleTest {
             double x = box[0] - padX + random.nextDouble() * (box[2] - box[0] + 2 * padX);
             double y = box[1] - padY + random.nextDouble() * (box[3] - box[1] + 2 * padY);
             TicketModels.NewTicket t = new TicketModels.NewTicket("PATROL", "CITY", "巡查发现 #" + k, null, x, y, null,
-                    null, null);
+                    null, null, null);
             ids.add(pool.submit(() -> service.file(caller, null, t, null).ticketId()));
         }
         for (Future<Long> f : ids) {
@@ -272,6 +272,30 @@ class TicketApiTest extends SmallSampleTest {
         JsonNode visited = act(street, id, "visit", "{\"rating\":5}", 200);
         assertEquals(List.of("close", "reopen"), listed(visited));
         assertEquals(List.of("reopen"), listed(act(street, id, "close", "{}", 200)));
+    }
+
+    @Test
+    void anUrgentTicketSaysSoEverywhereAndOrdinaryIsTheDefault() {
+        String urgentBody = body("SAFETY", lon, lat, "老人被困家中").replace("}", ",\"urgent\":true}");
+        JsonNode urgent = file(hotline, urgentBody).get("ticket");
+        assertTrue(urgent.get("urgent").asBoolean());
+        JsonNode ordinary = file(hotline, body("SANITATION", lon, lat, "垃圾未清运")).get("ticket");
+        assertFalse(ordinary.get("urgent").asBoolean(), "一般 unless said");
+        assertTrue(api.get("/api/tickets/" + urgent.get("id").asLong(), street).json().get("ticket").get("urgent")
+                .asBoolean());
+        JsonNode page = api.get("/api/tickets?size=1000&grid=" + grid, street).json();
+        int seen = 0;
+        for (JsonNode t : page.get("tickets")) {
+            long id = t.get("id").asLong();
+            if (id == urgent.get("id").asLong() || id == ordinary.get("id").asLong()) {
+                assertEquals(id == urgent.get("id").asLong(), t.get("urgent").asBoolean());
+                seen++;
+            }
+        }
+        assertEquals(2, seen, "both in the list, each with its urgency");
+        Api.Response wrong = api.postJson("/api/tickets", hotline, body("SAFETY", lon, lat, "x").replace("}",
+                ",\"urgent\":\"yes\"}"), "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(400, wrong.status(), wrong.toString());
     }
 
     @Test
