@@ -9,7 +9,11 @@ import { ticketsModule } from './tickets.js';
 import { evacuationModule } from './evacuation.js';
 import * as vocabulary from './vocabulary.js';
 
-const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null };
+const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null,
+  home: '', role: null, highlight: null };
+/** The level of an area or grid code by its length (6 district, 9 street, 12 community, 15 grid). */
+const LEVELS = { 6: 'district', 9: 'street', 12: 'community', 15: 'grid' };
+const CHILD = { district: 'street', street: 'community', community: 'grid' };
 
 const config = await (await fetch('/config.json')).json();
 await vocabulary.load();
@@ -86,10 +90,14 @@ async function start() {
   state.scenario = scenarios.find(s => s.current_run_id)?.code || scenarios[0]?.code;
   select.value = state.scenario;
   document.getElementById('logout').hidden = false;
-  await overlays();
-  await refresh();
   const claims = api.claims();
   const area = claims.area || config.district_code || '';
+  state.home = area;
+  state.role = (claims.roles || [])[0] || null;
+  await gridNames(area);
+  await overlays();
+  await refresh();
+  await zoomTo(area, false);
   document.getElementById('user').textContent = claims.sub || '';
   if (!state.tickets) {
     state.ticketArea = area;
@@ -169,9 +177,14 @@ async function refresh() {
   if (state.summaryAbort) state.summaryAbort.abort();
   state.summaryAbort = new AbortController();
   try {
-    const s = await api.get(`/api/risk/summary?area=${encodeURIComponent(config.district_code || '')}&scenario=${encodeURIComponent(state.scenario)}`
+    const home = state.home;
+    const level = LEVELS[home.length] || 'district';
+    const s = await api.get(`/api/risk/summary?area=${encodeURIComponent(home)}&scenario=${encodeURIComponent(state.scenario)}`
       + `&warning_level=${state.warning}`, state.summaryAbort.signal);
-    const head = h('tr', null, h('th', null, i18n.t('street')), COLOUR_KEYS.map(c => h('th', null, swatch(c))),
+    // The caller's own area, named as its users say it (全区, 本街道, 本社区, 我的网格), its children one level down.
+    const title = level === 'district' ? i18n.t('district') : `${i18n.t('my_' + level)} · ${state.names[home] || home}`;
+    const childLevel = CHILD[level];
+    const head = h('tr', null, h('th', null, i18n.t(childLevel || level)), COLOUR_KEYS.map(c => h('th', null, swatch(c))),
       h('th', null, i18n.t('must_move')));
     const row = (name, counts, code, cls, parent) => {
       const move = s.must_move_colors.reduce((n, c) => n + counts.households[c], 0);
@@ -179,12 +192,17 @@ async function refresh() {
         COLOUR_KEYS.map(c => h('td', null, counts.households[c])), h('td', { class: 'must-move' }, move));
     };
     state.summaryRow = row;
-    replace(el, h('h2', null, `${i18n.t('district')} · ${i18n.t('households')}`), await runInfo(),
+    const children = childLevel ? s.children.filter(c => c.code !== home) : [];
+    replace(el, h('h2', { id: 'summary-title' }, `${title} · ${i18n.t('households')}`), await runInfo(),
       h('p', { class: 'must-move', id: 'must-move' }, `${i18n.t('must_move')}: ${s.must_move_households} `
         + `${i18n.t('hh_unit')} · ${s.must_move_people} ${i18n.t('people_unit')}`),
-      h('table', { id: 'summary-table' }, h('tbody', null, head, row(i18n.t('district'), s.total),
-        s.children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')))));
-    el.querySelectorAll('tr.street-row').forEach(tr => tr.addEventListener('click', () => drillDown(tr)));
+      h('table', { id: 'summary-table' }, h('tbody', null, head, row(i18n.t('total'), s.total),
+        children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')))));
+    el.querySelectorAll('tr.street-row').forEach(tr => {
+      tr.tabIndex = 0;
+      tr.addEventListener('click', () => drillDown(tr));
+      tr.addEventListener('keydown', e => { if (e.key === 'Enter') drillDown(tr); });
+    });
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {
     if (err.name === 'AbortError') return;
@@ -237,20 +255,62 @@ async function startRun(button, status) {
   }
 }
 
-/** A street's row opens into its communities (and closes again). */
+/**
+ * A row of the summary: the map zooms to that area and outlines it; a street or community row opens into its
+ * children (and closes again); a grid row opens the grid's panel.
+ */
 async function drillDown(tr) {
   const code = tr.dataset.code;
+  if (code.length === 15) {
+    panel.show(code);
+    await zoomTo(code, true);
+    return;
+  }
   const open = tr.classList.toggle('open');
   tr.parentElement.querySelectorAll(`tr.community-row[data-parent="${CSS.escape(code)}"]`).forEach(r => r.remove());
+  await zoomTo(code, true);
   if (!open) return;
   try {
+    await gridNames(code);
     const s = await api.get(`/api/risk/summary?area=${code}&scenario=${encodeURIComponent(state.scenario)}`
       + `&warning_level=${state.warning}`);
-    tr.after(...s.children.map(c => state.summaryRow(state.names[c.code] || c.code, c.counts, c.code, 'community-row',
-      code)));
+    const rows = s.children.filter(c => c.code !== code).map(c => state.summaryRow(state.names[c.code] || c.code,
+      c.counts, c.code, 'community-row', code));
+    rows.forEach(r => {
+      r.tabIndex = 0;
+      r.addEventListener('click', e => { e.stopPropagation(); drillDown(r); });
+      r.addEventListener('keydown', e => { if (e.key === 'Enter') { e.stopPropagation(); drillDown(r); } });
+    });
+    tr.after(...rows);
   } catch (err) {
     tr.classList.remove('open');
   }
+}
+
+/** Names of the grids in a community (the summary shows names, not codes). */
+async function gridNames(code) {
+  if (code.length === 15) {
+    try { state.names[code] = (await api.get('/api/grids/' + code)).name; } catch (err) { /* the code stands */ }
+    return;
+  }
+  if (code.length !== 12) return;
+  try {
+    for (const g of await api.get(`/api/grids?limit=100&q=${code}`)) state.names[g.grid_code] = g.name;
+  } catch (err) { /* codes stand in for names */ }
+}
+
+/** Fits the map to an area or grid; outlined unless it is the caller's own area at login. */
+async function zoomTo(code, outline) {
+  if (!code) return;
+  try {
+    const geometry = code.length === 15 ? (await api.get('/api/grids/' + code)).geometry
+      : (await api.get('/api/areas/' + code)).geometry;
+    if (!geometry) return;
+    const shape = L.geoJSON(geometry, { style: { color: '#ff00aa', weight: 3, fill: false }, interactive: false });
+    map.fitBounds(shape.getBounds(), { maxZoom: 17 });
+    if (state.highlight) map.removeLayer(state.highlight);
+    state.highlight = outline && code.length < 15 ? shape.addTo(map) : null;
+  } catch (err) { /* the map stays where it is */ }
 }
 
 /** On a phone: the header's controls behind a menu button, the panel a bottom sheet that expands, the map resized. */

@@ -54,7 +54,8 @@ export function gridPanel(map, state) {
         move, h('table', { id: 'grid-counts' }, counts),
         h('h3', null, t('stewards')), h('ul', { id: 'grid-stewards' }, stewards),
         h('h3', null, t('findings')), h('ul', { id: 'grid-findings' }, findings),
-        h('div', { class: 'actions' },
+        // The sheet lists households: not for roles that may not read them (the hotline).
+        state.role !== 'HOTLINE' && h('div', { class: 'actions' },
           h('a', { class: 'button', id: 'grid-print', href: print }, t('print_sheet'))));
     } catch (err) {
       if (err.name !== 'AbortError') replace(el, h('p', { class: 'error' }, problem(err)));

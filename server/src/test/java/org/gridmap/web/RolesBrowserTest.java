@@ -1,0 +1,220 @@
+package org.gridmap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.Browser;
+import org.gridmap.testsupport.SmallSampleTest;
+import org.gridmap.testsupport.Sql;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web map as each role uses it (issue 13), in headless Chromium at 1440×900 and 390×844: every role opens on its
+ * own area, named as its users say it, zoomed to it, with only the actions it can use; a hotline operator finds a
+ * caller's building by its address and files an urgent ticket there, which the street dispatches, the grid worker
+ * starts and resolves, and the hotline follows up and closes — all in the page. Screenshots in target/screenshots.
+ */
+@MicronautTest(transactional = false)
+class RolesBrowserTest extends SmallSampleTest {
+
+    private static String content(Browser b, String id) {
+        return String.valueOf(b.js("const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id));
+    }
+
+    @Test
+    void theDistrictOfficeRunsTheColoursFromThePageAndReadsTheFigures() {
+        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+            WebDriverWait wait = b.waitUpTo(120);
+            b.driver.get(server.getURI() + "/");
+            b.js("sessionStorage.clear(); localStorage.clear();");
+            b.driver.get(server.getURI() + "/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            b.driver.findElement(By.id("username")).sendKeys("district");
+            b.driver.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
+            b.driver.findElement(By.id("login-submit")).click();
+            long runsBefore = Sql.count(ds, "SELECT count(*) FROM risk_run WHERE status = 'SUCCEEDED'");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("run-start"))).click();
+            wait.until(d -> Sql.count(ds, "SELECT count(*) FROM risk_run WHERE status = 'SUCCEEDED'") > runsBefore);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-table")));
+            String scenario = String.valueOf(b.js("return document.getElementById('scenario').value"));
+            String warning = String.valueOf(b.js("return document.getElementById('warning').value"));
+            JsonNode s = api.get("/api/risk/summary?area=220802&scenario=" + scenario + "&warning_level=" + warning,
+                    api.login("district")).json();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("must-move"),
+                    s.get("must_move_households").asLong() + " 户 · " + s.get("must_move_people").asLong() + " 人"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "第"));
+            b.shot("district-ran-colours");
+        }
+    }
+
+    @Test
+    void everyRoleOpensOnItsOwnAreaNamedAsItsUsersSayIt() throws Exception {
+        api.runAndWait(api.login("district"), "R50");
+        String[][] roles = {
+            {"district", "全区"}, {"street", "本街道 · 海明街道"}, {"community", "本社区 · 民生社区"},
+            {"gridworker", "我的网格 · "}, {"hotline", "全区"}};
+        for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
+            try (Browser b = new Browser(server.getURI(), size[0], size[1])) {
+                for (String[] role : roles) {
+                    b.logIn(role[0], Api.DEMO_PASSWORD);
+                    WebDriverWait wait = b.waitUpTo(30);
+                    wait.until(d -> content(b, "summary-title").startsWith(role[1]));
+                    String area = (String) Sql.value(ds, "SELECT area_code FROM app_user WHERE username = '" + role[0]
+                            + "'");
+                    if (role[0].equals("gridworker")) {
+                        String name = (String) Sql.value(ds, "SELECT name FROM grid WHERE valid_to IS NULL AND "
+                                + "grid_code = '" + area + "'");
+                        assertTrue(content(b, "summary-title").startsWith("我的网格 · " + name), content(b, "summary-title"));
+                        // Its own grid only: no child rows repeating it.
+                        assertEquals(0, b.driver.findElements(By.cssSelector("#summary-table tr.street-row")).size());
+                    } else if (area.length() == 12) {
+                        // A community's rows are its grids, by name.
+                        List<WebElement> rows = b.driver.findElements(By.cssSelector("#summary-table tr.street-row"));
+                        assertTrue(rows.size() > 0);
+                        String first = rows.get(0).getAttribute("data-code");
+                        String name = (String) Sql.value(ds, "SELECT name FROM grid WHERE grid_code = '" + first + "'");
+                        assertTrue(String.valueOf(b.js("return arguments[0].textContent", rows.get(0))).startsWith(name));
+                    }
+                    // The map opened on the caller's area: its centre lies inside it.
+                    String inside = area.length() == 15
+                            ? "SELECT count(*) FROM grid WHERE valid_to IS NULL AND grid_code = '" + area + "' AND "
+                            : "SELECT count(*) FROM admin_area WHERE code = '" + area + "' AND ";
+                    wait.until(d -> {
+                        Object c = b.js("const c = testMap.getCenter(); return c.lng + ' ' + c.lat;");
+                        String[] ll = String.valueOf(c).split(" ");
+                        return Sql.count(ds, inside + "ST_Contains(geom, ST_SetSRID(ST_MakePoint(" + ll[0] + ", "
+                                + ll[1] + "), 4326))") == 1;
+                    });
+                    // Only the district office (and admin) start a 四色 run; the hotline gets no print button.
+                    assertEquals(role[0].equals("district"), !b.driver.findElements(By.id("run-start")).isEmpty(),
+                            role[0]);
+                    b.shot("role-" + role[0] + "-" + size[0]);
+                }
+                // The hotline opens a grid: no transfer sheet to print (it may not read households).
+                String grid = (String) Sql.value(ds, "SELECT grid_code FROM grid WHERE valid_to IS NULL ORDER BY "
+                        + "grid_code LIMIT 1");
+                b.js("document.getElementById('grid-search').focus()");
+                WebElement search = b.driver.findElement(By.id("grid-search"));
+                search.sendKeys(grid);
+                b.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#search-results li[data-code='" + grid + "']")));
+                search.sendKeys(Keys.ENTER);
+                b.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("grid-stewards")));
+                assertTrue(b.driver.findElements(By.id("grid-print")).isEmpty(), "no print button for the hotline");
+            }
+        }
+    }
+
+    @Test
+    void aCallersAddressIsFoundAndItsUrgentTicketIsHandledToTheEndInThePage() throws Exception {
+        api.runAndWait(api.login("district"), "R50");
+        String gridOf = "220802001001001";
+        String[] building = Sql.row(ds, "SELECT b.building_id, b.address, ST_Y(p), ST_X(p) FROM building b, "
+                + "ST_PointOnSurface(b.geom) p WHERE b.grid_code = '" + gridOf + "' AND b.address IS NOT NULL "
+                + "ORDER BY b.id LIMIT 1 OFFSET 3");
+        double lat = Double.parseDouble(building[2]);
+        double lon = Double.parseDouble(building[3]);
+        String said = building[1].substring(Math.max(0, building[1].length() - 10));
+        String number;
+        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+            // 1. The hotline: the caller gives an address; the operator finds the building and files there.
+            b.logIn("hotline", Api.DEMO_PASSWORD);
+            WebDriverWait wait = b.waitUpTo(30);
+            b.driver.findElement(By.id("grid-search")).sendKeys(said);
+            By found = By.cssSelector("#search-results li[data-kind='BUILDING'][data-code='" + building[0] + "']");
+            wait.until(ExpectedConditions.elementToBeClickable(found)).click();
+            wait.until(d -> (Boolean) b.js("return testMap.getZoom() >= 17 && testMap.getBounds().contains(["
+                    + lat + ", " + lon + "])"));
+            b.shot("hotline-found-address");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ticket-new"))).click();
+            b.clickMapAt(lat, lon);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-route"), gridOf));
+            new Select(b.driver.findElement(By.id("ticket-category"))).selectByValue("FLOOD");
+            new Select(b.driver.findElement(By.id("ticket-urgency"))).selectByValue("true");
+            b.driver.findElement(By.id("ticket-description")).sendKeys("老人被困家中，水已进屋");
+            b.driver.findElement(By.id("ticket-address")).sendKeys(building[1]);
+            b.driver.findElement(By.id("ticket-reporter")).sendKeys("李大爷");
+            b.driver.findElement(By.id("ticket-phone")).sendKeys("13812345678");
+            b.driver.findElement(By.id("ticket-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-number")));
+            number = b.textOf(By.id("ticket-number"));
+            // The detail shows what was entered (contact masked), the urgency, and the actions the hotline may take.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-entered"), "李*爷"));
+            assertTrue(b.textOf(By.id("ticket-entered")).contains("138****5678"));
+            assertTrue(b.textOf(By.id("ticket-detail-status")).contains("紧急"));
+            b.shot("hotline-filed-urgent");
+        }
+        act("street", number, "dispatch", "assignee", "王网格员", "已派遣");
+        act("gridworker", number, "start", null, null, "处理中");
+        act("gridworker", number, "resolve", null, null, "已办结");
+        act("hotline", number, "visit", "rating", "5", "已回访");
+        act("hotline", number, "close", null, null, "已关闭");
+        JsonNode d = api.get("/api/tickets/" + number, api.login("district")).json();
+        assertEquals("CLOSED", d.get("ticket").get("status").asText());
+        assertEquals(5, d.get("ticket").get("rating").asInt());
+        assertTrue(d.get("ticket").get("urgent").asBoolean());
+        List<String> steps = new ArrayList<>();
+        d.get("events").forEach(e -> steps.add(e.get("action").asText() + ":" + e.get("actor").asText()));
+        assertEquals(List.of("CREATE:hotline", "DISPATCH:street", "START:gridworker", "RESOLVE:gridworker",
+                "VISIT:hotline", "CLOSE:hotline"), steps);
+    }
+
+    /** One role opens the ticket from the list (the whole area, not only the view) and takes one action. */
+    private void act(String user, String number, String action, String field, String value, String statusAfter) {
+        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+            b.logIn(user, Api.DEMO_PASSWORD);
+            WebDriverWait wait = b.waitUpTo(30);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-filter-scope")));
+            new Select(b.driver.findElement(By.id("ticket-filter-scope"))).selectByValue("area");
+            boolean settled = action.equals("visit") || action.equals("close");
+            if (settled) { // the list shows open tickets unless asked for all
+                new Select(b.driver.findElement(By.id("ticket-filter-status"))).selectByValue("");
+            }
+            By row = By.xpath("//ul[@id='ticket-list']/li[b[text()='" + number + "']]");
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(row));
+            } catch (RuntimeException e) {
+                b.shot("ticket-" + action + "-by-" + user + "-not-listed");
+                throw new AssertionError(user + " does not list " + number + ": " + content(b, "ticket-list") + " / "
+                        + b.severe(), e);
+            }
+            // (The live feed may redraw the list at any moment: each read finds the row afresh.)
+            wait.until(d -> d.findElement(row).getAttribute("class").contains("urgent"));
+            if (!settled) {
+                wait.until(d -> d.findElements(By.cssSelector("#ticket-list li[data-id]")).get(0).getText()
+                        .contains(number));
+            }
+            wait.until(d -> {
+                d.findElement(row).click();
+                return true;
+            });
+            By button = By.cssSelector("#ticket-actions button[data-action='" + action + "']");
+            wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+            if (field != null) {
+                WebElement input = b.driver.findElement(By.id("ticket-action-" + field));
+                if (input.getTagName().equals("select")) {
+                    new Select(input).selectByValue(value);
+                } else {
+                    input.sendKeys(value);
+                }
+            }
+            b.driver.findElement(By.id("ticket-action-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-detail-status"), statusAfter));
+            assertFalse(b.driver.findElements(By.cssSelector("#ticket-timeline li")).isEmpty());
+            b.shot("ticket-" + action + "-by-" + user);
+        }
+    }
+}
