@@ -38,7 +38,7 @@ const WORDS = {
     role_STREET_CHIEF: '街长', role_ROAD_CHIEF: '路长', role_CADRE: '包保干部',
     sheet_title: '网格应急转移清单', sheet_subtitle: '楼栋住户分布图 · 应急管控平面图', building: '楼栋',
     unit: '单元', floor: '楼层', room: '房号', members: '人数', contact: '联系人', phone: '电话', color: '四色',
-    depth_m: '本层有效水深(m)', printed_at: '打印时间', total_move: '须转移合计', signature: '网格长签字',
+    depth_m: '本层有效水深(m)', above_water: '高于水面', orientation: '纸张方向', portrait: 'A4 纵向', landscape: 'A4 横向', phones_label: '打印含电话', phones_reason: '请填写用途（如：夜间逐户电话通知转移），将记录在审计日志', phones_print: '显示电话', phones_shown: '本清单含完整电话，经授权打印并已留痕；用后妥善保管或销毁。', printed_at: '打印时间', total_move: '须转移合计', signature: '网格长签字',
     print: '打印', back_to_map: '返回地图', sheet_none: '本网格在该预警级别下无须转移住户。', masked_note:
       '个人信息已脱敏；查看完整信息须经授权并留痕。',
     finding_GAP: '网格空隙', finding_OVERLAP: '网格重叠', finding_OUTSIDE_COMMUNITY: '超出社区边界',
@@ -114,7 +114,7 @@ const WORDS = {
     role_UNIT_CHIEF: 'Unit chief', role_STREET_CHIEF: 'Street chief', role_ROAD_CHIEF: 'Road chief', role_CADRE: 'Cadre',
     sheet_title: 'Grid transfer sheet', sheet_subtitle: 'Buildings and households · emergency control plan',
     building: 'Building', unit: 'Unit', floor: 'Floor', room: 'Room', members: 'People', contact: 'Contact',
-    phone: 'Phone', color: 'Colour', depth_m: 'Water on floor (m)', printed_at: 'Printed', total_move: 'Must move, total',
+    phone: 'Phone', color: 'Colour', depth_m: 'Water on floor (m)', above_water: 'above water', orientation: 'Paper', portrait: 'A4 portrait', landscape: 'A4 landscape', phones_label: 'Print with phones', phones_reason: 'Say why (e.g. calling every household tonight); it goes to the audit log', phones_print: 'Show phones', phones_shown: 'This list carries full phone numbers, printed with authorisation and audited; keep it safe or destroy it after use.', printed_at: 'Printed', total_move: 'Must move, total',
     signature: 'Grid chief signature', print: 'Print', back_to_map: 'Back to the map',
     sheet_none: 'No household of this grid must move at this warning level.',
     masked_note: 'Personal data masked; full records need authorisation and are audited.',

@@ -11,6 +11,9 @@ const params = new URLSearchParams(location.search);
 const grid = params.get('grid');
 const scenario = params.get('scenario');
 const warning = params.get('warning') || 'II';
+// 打印含电话: phones in clear, asked for on this page with a reason (audited by the server); never in the URL.
+let revealReason = null;
+let sheetMap = null; // the sheet's Leaflet map (drawn again when the list is shown with phones)
 const status = document.getElementById('status');
 i18n.apply();
 await vocabulary.load();
@@ -43,8 +46,11 @@ async function render() {
   const households = [];
   for (const colour of s.must_move_colors) {
     for (let page = 1; ; page++) {
-      const p = await api.get(`/api/risk/households?grid=${grid}&scenario=${encodeURIComponent(scenario)}`
-        + `&color=${colour}&size=500&page=${page}`);
+      const p = revealReason
+        ? await api.post('/api/risk/households/reveal', { grid, scenario, color: colour, size: 500, page,
+          reason: revealReason })
+        : await api.get(`/api/risk/households?grid=${grid}&scenario=${encodeURIComponent(scenario)}`
+          + `&color=${colour}&size=500&page=${page}`);
       households.push(...p.households);
       if (page * p.size >= p.total) break;
     }
@@ -78,18 +84,51 @@ async function render() {
         t('color'), t('depth_m'), t('contact'), t('phone'), t('shelter'), t('field_cadre'), t('field_code'), '✓']
         .map(label => h('th', null, label)))),
       h('tbody', null, households.map((hh, k) => h('tr', null,
-        h('td', num, k + 1), h('td', null, hh.building_id), h('td', null, hh.unit ?? ''),
+        h('td', num, k + 1), h('td', null, hh.building_id, hh.address && [h('br'), h('small', null, hh.address)]),
+        h('td', null, hh.unit ?? ''),
         h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
         h('td', num, hh.vulnerable_members || ''), h('td', null, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
-        h('td', num, Number(hh.effective_depth_m).toFixed(2)), h('td', null, hh.contact_name ?? ''),
+        // Upper floors stand above the water: say so instead of a negative depth.
+        Number(hh.effective_depth_m) > 0 ? h('td', num, Number(hh.effective_depth_m).toFixed(2))
+          : h('td', { class: 'above' }, t('above_water')), h('td', null, hh.contact_name ?? ''),
         h('td', null, hh.phone ?? ''), transferCells(plan.get(hh.household_id), routeOf), h('td')))));
   }
   document.getElementById('printed-at').textContent = new Date().toLocaleString('zh-CN', { hour12: false });
   await drawMap(g, routes);
   const button = document.getElementById('print');
   button.disabled = false;
-  button.addEventListener('click', () => window.print());
+  button.onclick = () => window.print();
+  const orientation = document.getElementById('orientation');
+  orientation.onchange = () => {
+    document.body.classList.toggle('landscape', orientation.value === 'landscape');
+    sheetMap && sheetMap.fire('gridmap:refit');
+  };
+  phonesOption();
   document.body.dataset.ready = 'true';
+}
+
+/** The authorised option to print callable phones: a reason, then the list again with phones in clear (audited). */
+function phonesOption() {
+  const role = (api.claims().roles || [])[0];
+  const box = document.getElementById('phones-option');
+  if (!box || revealReason || role === 'HOTLINE') return;
+  const reason = h('input', { id: 'phones-reason', maxlength: 500, placeholder: t('phones_reason'), required: true });
+  const error = h('span', { class: 'error', id: 'phones-error', role: 'alert' });
+  const go = h('button', { id: 'phones-print', type: 'button' }, t('phones_print'));
+  go.onclick = async () => {
+    if (reason.value.trim().length < 2) { error.textContent = t('phones_reason'); return; }
+    revealReason = reason.value.trim();
+    document.body.dataset.ready = 'false';
+    try {
+      await render();
+      replace(box, h('b', { id: 'phones-shown' }, t('phones_shown')));
+      document.querySelector('[data-i18n="masked_note"]').textContent = t('phones_shown');
+    } catch (err) {
+      revealReason = null;
+      error.textContent = i18n.problem(err);
+    }
+  };
+  replace(box, h('label', null, t('phones_label'), ' ', reason), ' ', go, ' ', error);
 }
 
 /** Shelter (with the route's length and roads), cadre, and the check-in code with its QR (no personal data in it). */
@@ -108,9 +147,18 @@ function transferCells(tr, routeOf) {
 
 /** The grid, its buildings in colour, the shelters and the evacuation routes; resolves once the tiles are drawn. */
 function drawMap(g, routes) {
-  const map = L.map('sheet-map', { zoomControl: false, attributionControl: true, preferCanvas: true, maxZoom: 20 });
+  if (sheetMap) sheetMap.remove();
+  const map = L.map('sheet-map', { zoomControl: false, attributionControl: true, preferCanvas: true, maxZoom: 20,
+    zoomSnap: 0.25 });
+  sheetMap = map;
   const outline = L.geoJSON(g.geometry, { style: { color: '#000', weight: 3, fill: false, dashArray: '6 4' } });
-  map.fitBounds(outline.getBounds(), { padding: [12, 12] });
+  const fit = () => { map.invalidateSize(false); map.fitBounds(outline.getBounds(), { padding: [12, 12], animate: false }); };
+  fit();
+  map.on('gridmap:refit', fit);
+  // The printed page is narrower or wider than the window: fit the whole grid again for paper, and back after.
+  window.addEventListener('beforeprint', fit);
+  window.addEventListener('afterprint', fit);
+  window.matchMedia('print').addEventListener('change', fit);
   const buildings = L.vectorGrid.protobuf('/tiles/buildings/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
     minZoom: 13, maxNativeZoom: 20, maxZoom: 20, fetchOptions: { headers: api.bearer() },
     vectorTileLayerStyles: {

@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.security.Caller;
@@ -100,6 +101,24 @@ class RiskController {
                                 Authentication auth) {
         return risk.households(Caller.of(auth), grid, scenario, color, page == null ? 1 : page,
                 size == null ? 50 : size);
+    }
+
+    /** The body of a grid's reveal: the page asked for and why (audited). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record RevealHouseholds(@Nullable String grid, @Nullable String scenario, @Nullable String color,
+                            @Nullable Integer page, @Nullable Integer size, @Nullable String reason) {}
+
+    @Operation(summary = "打印含电话: the same page of a grid's households with names and phones in clear, for a "
+            + "callable printed list; roles that read personal data, body {grid, scenario, color, page, size, reason}, "
+            + "the reason is required and the reveal audited")
+    @Post("/risk/households/reveal")
+    RiskService.Page revealHouseholds(@Nullable @Body String json, Authentication auth) {
+        RevealHouseholds b = org.gridmap.support.StrictJson.read(json, RevealHouseholds.class);
+        if (b == null || b.grid() == null || b.scenario() == null) {
+            throw ProblemException.invalidParameter("grid/scenario", "give the grid and the scenario");
+        }
+        return risk.revealHouseholds(Caller.of(auth), b.grid(), b.scenario(), b.color(),
+                b.page() == null ? 1 : b.page(), b.size() == null ? 50 : b.size(), b.reason());
     }
 
     @Operation(summary = "A household's colour with its reason in words (Chinese and English) and the inputs used")

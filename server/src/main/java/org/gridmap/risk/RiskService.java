@@ -315,7 +315,28 @@ public class RiskService {
     }
 
     public Page households(Caller caller, String grid, String scenarioCode, @Nullable String color, int page, int size) {
+        return households(caller, grid, scenarioCode, color, page, size, null);
+    }
+
+    /**
+     * The same page with names and phones in clear, for a callable printed list (打印含电话): only for roles that read
+     * personal data, with a reason, and audited (REVEAL, with the reason and how many households).
+     */
+    public Page revealHouseholds(Caller caller, String grid, String scenarioCode, @Nullable String color, int page,
+                                 int size, @Nullable String reason) {
         caller.requireHouseholdAccess();
+        if (reason == null || reason.strip().length() < 2 || reason.length() > 500) {
+            throw ProblemException.invalidParameter("reason", "is required (2–500 characters): say why the phones "
+                    + "are printed; it is written to the audit log");
+        }
+        org.gridmap.support.Texts.check("reason", reason, false);
+        return households(caller, grid, scenarioCode, color, page, size, reason.strip());
+    }
+
+    private Page households(Caller caller, String grid, String scenarioCode, @Nullable String color, int page, int size,
+                            @Nullable String revealReason) {
+        caller.requireHouseholdAccess();
+        boolean clear = revealReason != null;
         if (grid == null || !grid.matches("\\d{15}")) {
             throw ProblemException.invalidParameter("grid", "must be a 15-digit grid code");
         }
@@ -335,9 +356,13 @@ public class RiskService {
                     RiskRule rule = RiskRule.of(h.rule());
                     return new HouseholdRisk(h.householdId(), h.buildingId(), h.address(), h.unit(), h.floor(),
                             h.room(), h.members(), rule.color(), rule.name(), h.depthM(), h.effectiveM(),
-                            h.vulnerablePeople(), Masking.name(h.contactName()), Masking.phone(h.phone()));
+                            h.vulnerablePeople(), clear ? h.contactName() : Masking.name(h.contactName()),
+                            clear ? h.phone() : Masking.phone(h.phone()));
                 }).toList();
-        if (!out.isEmpty()) {
+        if (clear) {
+            audit.record(caller, "REVEAL", "grid", grid, Map.of("scenario", s.code(), "households", out.size(),
+                    "fields", List.of("contact_name", "phone"), "reason", revealReason));
+        } else if (!out.isEmpty()) {
             audit.record(caller, "READ_HOUSEHOLDS", "grid", grid, Map.of("scenario", s.code(), "households",
                     out.size(), "masked", true));
         }

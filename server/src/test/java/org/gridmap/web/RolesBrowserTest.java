@@ -172,6 +172,62 @@ class RolesBrowserTest extends SmallSampleTest {
                 "VISIT:hotline", "CLOSE:hotline"), steps);
     }
 
+    @Test
+    void aCommunityPrintsAGridsSheetWithTheWholeGridOnPaperAndAnAuditedCallableList() throws Exception {
+        api.runAndWait(api.login("district"), "R50");
+        String grid = (String) Sql.value(ds, "SELECT a.code FROM risk_area a JOIN risk_current c USING (run_id) "
+                + "JOIN flood_scenario f ON f.id = c.scenario_id AND f.code = 'R50' WHERE a.code LIKE '220802001001%' "
+                + "AND length(a.code) = 15 ORDER BY a.hh[1] + a.hh[2] DESC, a.code LIMIT 1");
+        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+            b.logIn("community", Api.DEMO_PASSWORD);
+            WebDriverWait wait = b.waitUpTo(60);
+            b.driver.get(server.getURI() + "/print.html?grid=" + grid + "&scenario=R50&warning=II");
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+            assertFalse(java.util.regex.Pattern.compile("-\\d+\\.\\d\\d").matcher(content(b, "sheet-table")).find(),
+                    "no negative depth: upper floors say 高于水面");
+            String firstAddress = (String) Sql.value(ds, "SELECT address FROM building WHERE grid_code = '" + grid
+                    + "' AND address IS NOT NULL ORDER BY building_id LIMIT 1");
+            assertTrue(content(b, "sheet-table").contains("白城市") || firstAddress == null, "addresses on the sheet");
+            // As printed (print media, A4 portrait and landscape): the grid's whole outline inside the map.
+            for (String orientation : new String[] {"portrait", "landscape"}) {
+                new Select(b.driver.findElement(By.id("orientation"))).selectByValue(orientation);
+                ((org.openqa.selenium.chrome.ChromeDriver) b.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                        java.util.Map.of("media", "print"));
+                Thread.sleep(500);
+                String inside = String.valueOf(b.js("""
+                        let outline = null;
+                        testMap.eachLayer(l => { if (l.options && l.options.style && l.options.style.dashArray === '6 4'
+                          && l.options.style.color === '#000') outline = l; });
+                        if (!outline) return 'no outline';
+                        const size = testMap.getSize();
+                        const box = document.getElementById('sheet-map').getBoundingClientRect();
+                        if (Math.abs(size.x - box.width) > 2 || Math.abs(size.y - box.height) > 2) return 'map not resized';
+                        const view = testMap.getBounds();
+                        const g = outline.getBounds();
+                        const fill = Math.max((g.getEast() - g.getWest()) / (view.getEast() - view.getWest()),
+                          (g.getNorth() - g.getSouth()) / (view.getNorth() - view.getSouth()));
+                        return view.contains(g) && fill > 0.5 ? 'inside' : 'outside ' + fill;"""));
+                assertEquals("inside", inside, orientation);
+                ((org.openqa.selenium.chrome.ChromeDriver) b.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                        java.util.Map.of("media", ""));
+                b.shot("print-" + orientation);
+            }
+            assertFalse(java.util.regex.Pattern.compile("1[3-9]\\d{9}").matcher(content(b, "sheet-table")).find());
+            // 打印含电话: a reason, then phones in clear, audited once.
+            long reveals = Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL' AND object_type = "
+                    + "'grid' AND object_id = '" + grid + "'");
+            b.driver.findElement(By.id("phones-reason")).sendKeys("夜间逐户电话通知转移");
+            b.driver.findElement(By.id("phones-print")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phones-shown")));
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+            assertTrue(java.util.regex.Pattern.compile("1[3-9]\\d{9}").matcher(content(b, "sheet-table")).find(),
+                    "callable phones");
+            assertTrue(Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL' AND object_type = 'grid' "
+                    + "AND object_id = '" + grid + "' AND detail->>'reason' = '夜间逐户电话通知转移'") > reveals);
+            b.shot("print-with-phones");
+        }
+    }
+
     /** One role opens the ticket from the list (the whole area, not only the view) and takes one action. */
     private void act(String user, String number, String action, String field, String value, String statusAfter) {
         try (Browser b = new Browser(server.getURI(), 1440, 900)) {
