@@ -84,9 +84,11 @@ export function ticketsModule(map, area) {
     categories = await api.get('/api/tickets/categories');
     const cat = document.getElementById('ticket-category');
     const filter = document.getElementById('ticket-filter-category');
+    const en = i18n.currentLang() === 'en';
     for (const c of categories.filter(k => k.active)) {
-      cat.add(new Option(`${c.name} · ${c.department}`, c.code));
-      filter.add(new Option(c.name, c.code));
+      // In English the category's English name; the department is named as it is (data, Chinese only).
+      cat.add(new Option(en ? c.name_en || c.code : `${c.name} · ${c.department}`, c.code));
+      filter.add(new Option(en ? c.name_en || c.code : c.name, c.code));
     }
     cluster.addTo(map);
     await refresh();

@@ -228,6 +228,46 @@ class RolesBrowserTest extends SmallSampleTest {
         }
     }
 
+    @Test
+    void inEnglishThePageChromeHasNoChineseLeft() throws Exception {
+        api.runAndWait(api.login("district"), "R50");
+        for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
+            try (Browser b = new Browser(server.getURI(), size[0], size[1])) {
+                b.logIn("district", Api.DEMO_PASSWORD);
+                WebDriverWait wait = b.waitUpTo(30);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-filter-scope")));
+                b.js("document.getElementById('lang').click()");
+                wait.until(d -> "en".equals(b.js("return document.documentElement.lang")));
+                wait.until(d -> content(b, "summary-title").startsWith("District"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-filter-scope")));
+                Thread.sleep(1500); // the panels rebuilt in English
+                // Page chrome: headings, table heads, buttons, labels, options, placeholders and accessible names.
+                // Data (street and community names, ticket texts, addresses) stays as entered and is not chrome.
+                String chinese = String.valueOf(b.js("""
+                        const out = [];
+                        const han = /[\\u3400-\\u9fff]/;
+                        const sel = 'header, h1, h2, h3, th, button, label, option, legend, #legend, #run-info, '
+                          + '#must-move, .leaflet-control-layers, #sheet-toggle';
+                        for (const el of document.querySelectorAll(sel)) {
+                          if (el.closest('#ticket-list, #ticket-detail, .leaflet-popup, #user') || el.id === 'lang') continue;
+                          for (const n of el.childNodes) {
+                            if (n.nodeType === 3 && han.test(n.textContent)) out.push(el.tagName + ':' + n.textContent.trim());
+                          }
+                        }
+                        for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+                          if (el.closest('.leaflet-marker-pane')) continue; // shelters' names are data
+                          for (const a of ['placeholder', 'aria-label', 'title']) {
+                            const v = el.getAttribute(a);
+                            if (v && han.test(v) && !(el.id === 'lang' && a === 'title')) out.push(a + ':' + v);
+                          }
+                        }
+                        return [...new Set(out)].join(' | ');"""));
+                b.shot("english-" + size[0]);
+                assertEquals("", chinese, "Chinese left in the English page chrome");
+            }
+        }
+    }
+
     /** One role opens the ticket from the list (the whole area, not only the view) and takes one action. */
     private void act(String user, String number, String action, String field, String value, String statusAfter) {
         try (Browser b = new Browser(server.getURI(), 1440, 900)) {
