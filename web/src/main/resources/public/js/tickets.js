@@ -55,10 +55,12 @@ export function ticketsModule(map, area) {
     h('div', { id: 'ticket-detail' }),
     h('div', { id: 'ticket-stats' }));
 
-  document.getElementById('ticket-new').addEventListener('click', () => {
+  document.getElementById('ticket-new').addEventListener('click', e => {
     placing = true;
     map.getContainer().style.cursor = 'crosshair';
     document.getElementById('ticket-filed').textContent = t('ticket_place');
+    // From the keyboard (Enter or Space: no pointer), the pin starts at the map's centre and the arrow keys move it.
+    if (e.detail === 0) place(map.getCenter(), true);
   });
   document.getElementById('ticket-cancel').addEventListener('click', resetForm);
   document.getElementById('ticket-filter-status').addEventListener('change', refresh);
@@ -95,15 +97,16 @@ export function ticketsModule(map, area) {
     listen();
   }
 
-  async function place(latlng) {
+  async function place(latlng, keyboard = false) {
     placing = false;
     map.getContainer().style.cursor = '';
     if (pin) map.removeLayer(pin);
-    pin = L.marker(latlng, { draggable: true }).addTo(map);
+    pin = L.marker(latlng, { draggable: true, keyboard: true, title: t('ticket_pin') }).addTo(map);
     pin.on('dragend', () => place(pin.getLatLng()));
     idempotencyKey = idempotencyKey || crypto.randomUUID(); // one key per ticket: retries of this form reuse it
     document.getElementById('ticket-form').hidden = false;
     document.getElementById('ticket-filed').textContent = '';
+    if (keyboard) pinKeys(pin);
     const route = document.getElementById('ticket-route');
     try {
       const r = await api.get(`/api/tickets/route?lon=${latlng.lng}&lat=${latlng.lat}`);
@@ -120,6 +123,27 @@ export function ticketsModule(map, area) {
       replace(route, h('span', { class: 'error' }, i18n.problem(err)));
     }
     await suggest(latlng);
+  }
+
+  /** Arrow keys move the focused pin 10 px (Shift: 50 px); the grid and duplicates follow when it rests. */
+  function pinKeys(marker) {
+    const icon = marker.getElement && marker.getElement();
+    if (!icon) return;
+    const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    let timer = null;
+    icon.addEventListener('keydown', e => {
+      const d = steps[e.key];
+      if (!d) return;
+      e.preventDefault();
+      e.stopPropagation(); // not the map's own arrow-key panning
+      const px = e.shiftKey ? 50 : 10;
+      const p = map.latLngToContainerPoint(marker.getLatLng());
+      marker.setLatLng(map.containerPointToLatLng([p.x + d[0] * px, p.y + d[1] * px]));
+      clearTimeout(timer);
+      timer = setTimeout(() => place(marker.getLatLng(), true), 400);
+    });
+    document.getElementById('ticket-filed').textContent = t('ticket_place_keys');
+    icon.focus({ preventScroll: true });
   }
 
   async function suggest(latlng) {

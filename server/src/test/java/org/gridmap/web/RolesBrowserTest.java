@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * starts and resolves, and the hotline follows up and closes — all in the page. Screenshots in target/screenshots.
  */
 @MicronautTest(transactional = false)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RolesBrowserTest extends SmallSampleTest {
 
     private static String content(Browser b, String id) {
@@ -35,6 +36,7 @@ class RolesBrowserTest extends SmallSampleTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theDistrictOfficeRunsTheColoursFromThePageAndReadsTheFigures() {
         try (Browser b = new Browser(server.getURI(), 1440, 900)) {
             WebDriverWait wait = b.waitUpTo(120);
@@ -46,6 +48,43 @@ class RolesBrowserTest extends SmallSampleTest {
             b.driver.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
             b.driver.findElement(By.id("login-submit")).click();
             long runsBefore = Sql.count(ds, "SELECT count(*) FROM risk_run WHERE status = 'SUCCEEDED'");
+            if (runsBefore == 0) {
+                // A fresh install: nothing says safe. No figures, the grids grey (未计算), no green anywhere.
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-results")));
+                wait.until(d -> (Boolean) b.js("let n = 0; testMap.eachLayer(l => { if (l._tiles) n++; }); return n > 0;"));
+                b.js("testMap.setZoom(15, {animate: false})");
+                try {
+                    Thread.sleep(2500);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                // Look at the map as drawn: no green pixel (grid fills and buildings are greyed: 未计算).
+                java.nio.file.Path shot = b.shot("fresh-install-no-green");
+                java.awt.image.BufferedImage img;
+                try {
+                    img = javax.imageio.ImageIO.read(shot.toFile());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                WebElement mapEl = b.driver.findElement(By.id("map"));
+                org.openqa.selenium.Rectangle r = mapEl.getRect();
+                long greenish = 0;
+                long all = 0;
+                for (int y = r.getY(); y < Math.min(img.getHeight(), r.getY() + r.getHeight()); y += 2) {
+                    for (int x = r.getX(); x < Math.min(img.getWidth(), r.getX() + r.getWidth()); x += 2) {
+                        int rgb = img.getRGB(x, y);
+                        int red = (rgb >> 16) & 0xff;
+                        int green = (rgb >> 8) & 0xff;
+                        int blue = rgb & 0xff;
+                        all++;
+                        if (green > red + 35 && green > blue + 15) {
+                            greenish++;
+                        }
+                    }
+                }
+                assertTrue(greenish < all / 2000, "green on the map before any run: " + greenish + " of " + all);
+                assertFalse(content(b, "summary").contains("绿色"), "no green figure before any run");
+            }
             wait.until(ExpectedConditions.elementToBeClickable(By.id("run-start"))).click();
             wait.until(d -> Sql.count(ds, "SELECT count(*) FROM risk_run WHERE status = 'SUCCEEDED'") > runsBefore);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-table")));
@@ -265,6 +304,46 @@ class RolesBrowserTest extends SmallSampleTest {
                 b.shot("english-" + size[0]);
                 assertEquals("", chinese, "Chinese left in the English page chrome");
             }
+        }
+    }
+
+    @Test
+    void thePanelIsWithinTenTabsOfTheSearchAndATicketCanBePlacedWithTheKeyboard() throws Exception {
+        api.runAndWait(api.login("district"), "R50");
+        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+            b.logIn("district", Api.DEMO_PASSWORD);
+            WebDriverWait wait = b.waitUpTo(30);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-start")));
+            b.driver.findElement(By.id("grid-search")).click();
+            int presses = 0;
+            while (presses < 10 && !(Boolean) b.js("return !!document.activeElement.closest('#panel')")) {
+                new org.openqa.selenium.interactions.Actions(b.driver).sendKeys(Keys.TAB).perform();
+                presses++;
+            }
+            assertTrue((Boolean) b.js("return !!document.activeElement.closest('#panel')"),
+                    "the panel's first action within 10 Tab presses; at " + b.js("return document.activeElement.outerHTML"));
+            assertEquals("run-start", b.js("return document.activeElement.id"), "after " + presses + " presses");
+
+            // A ticket placed without a mouse: Enter on 在地图上登记工单 puts the pin at the centre; arrows move it.
+            Sql.GridPoint p = Sql.pointInGrid(ds, "220802001001", 1, 60, false);
+            b.js("testMap.setView([arguments[0], arguments[1]], 18, {animate: false})", p.lat(), p.lon());
+            b.js("document.getElementById('ticket-new').focus()");
+            new org.openqa.selenium.interactions.Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-route"), p.gridCode()));
+            assertTrue((Boolean) b.js("return document.activeElement.classList.contains('leaflet-marker-icon')"),
+                    "the pin has the focus");
+            String before = String.valueOf(b.js("const c = testMap.latLngToContainerPoint(testMap.getCenter()); return c.x;"));
+            for (int k = 0; k < 3; k++) {
+                new org.openqa.selenium.interactions.Actions(b.driver).sendKeys(Keys.ARROW_RIGHT).perform();
+            }
+            Thread.sleep(800);
+            double moved = ((Number) b.js("""
+                    let pin = null;
+                    testMap.eachLayer(l => { if (l.options && l.options.draggable && l.getLatLng) pin = l; });
+                    return testMap.latLngToContainerPoint(pin.getLatLng()).x;""")).doubleValue()
+                    - Double.parseDouble(before);
+            assertEquals(30, moved, 2, "three arrow presses move the pin 30 px to the right (the map stays)");
+            b.shot("ticket-keyboard-pin");
         }
     }
 
