@@ -79,12 +79,15 @@ async function render() {
     table.replaceWith(h('p', { id: 'sheet-table' }, t('sheet_none')));
   } else {
     const num = { class: 'num' };
+    // The part every address on the sheet shares (e.g. the city and district) is said once, above the table.
+    const common = commonPrefix(households.map(x => x.address).filter(Boolean));
+    if (common) document.getElementById('sheet-meta').append(` · ${t('address')}：${common}…`);
     replace(table,
       h('thead', null, h('tr', null, ['#', t('building'), t('unit'), t('floor'), t('room'), t('members'), t('vulnerable'),
         t('color'), t('depth_m'), t('contact'), t('phone'), t('shelter'), t('field_cadre'), t('field_code'), '✓']
         .map(label => h('th', null, label)))),
       h('tbody', null, households.map((hh, k) => h('tr', null,
-        h('td', num, k + 1), h('td', null, hh.building_id, hh.address && [h('br'), h('small', null, hh.address)]),
+        h('td', num, k + 1), buildingCell(hh, households[k - 1], common),
         h('td', null, hh.unit ?? ''),
         h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
         h('td', num, hh.vulnerable_members || ''), h('td', null, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
@@ -129,6 +132,22 @@ function phonesOption() {
     }
   };
   replace(box, h('label', null, t('phones_label'), ' ', reason), ' ', go, ' ', error);
+}
+
+/** The building's code, and its address (without the common part) on its first household's row only. */
+function buildingCell(hh, previous, common) {
+  if (previous && previous.building_id === hh.building_id) return h('td', { class: 'same' }, '〃');
+  const address = hh.address ? hh.address.slice(common.length) : '';
+  return h('td', null, hh.building_id, address && [' ', h('small', null, address)]); // one line: more rows a page
+}
+
+function commonPrefix(texts) {
+  if (texts.length < 2) return '';
+  let p = texts[0];
+  for (const x of texts) while (!x.startsWith(p)) p = p.slice(0, -1);
+  // Cut back to a whole administrative name (ending 市, 区, 县, 镇, 街道 or 路) so no road name is split.
+  const m = p.match(/^.*(市|区|县|镇|街道)/);
+  return m && m[0].length >= 2 ? m[0] : '';
 }
 
 /** Shelter (with the route's length and roads), cadre, and the check-in code with its QR (no personal data in it). */
