@@ -323,8 +323,9 @@ export function ticketsModule(map, area) {
       replace(document.getElementById('ticket-stats'), h('h3', null, t('ticket_stats')),
         h('table', { id: 'ticket-stats-table' }, h('tbody', null,
           row(t('received'), s.received),
-          row(t('resolved_rate'), pct(s.resolved_rate), 'stat-resolved-rate'),
-          row(t('on_time_rate'), pct(s.on_time_rate)),
+          row(t('resolved_rate'), s.received > 0 && s.resolved === 0 ? t('none_resolved') : pct(s.resolved_rate),
+            'stat-resolved-rate'),
+          row(t('on_time_rate'), s.resolved === 0 ? '—' : pct(s.on_time_rate)),
           row(t('satisfaction_rate'), pct(s.satisfaction_rate)),
           row(t('backlog'), s.backlog),
           row(t('overdue'), s.overdue))));
