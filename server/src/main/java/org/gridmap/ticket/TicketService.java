@@ -325,7 +325,7 @@ public class TicketService {
         Status status = Status.valueOf(t.status());
         Level level = Level.valueOf(t.level());
         for (Action a : Action.values()) {
-            boolean ok = a.from.contains(status) && switch (a) {
+            boolean ok = a.from.contains(status) && mayTake(caller, a) && switch (a) {
                 case ESCALATE -> !level.isTop();
                 case CALL -> level != Level.COMMUNITY && mayCall(caller);
                 case REPORT -> calls.stream().anyMatch(k -> k.reportedAt() == null);
@@ -336,6 +336,23 @@ public class TicketService {
             }
         }
         return out;
+    }
+
+    /**
+     * Who may take an action, beside the caller's area: a grid worker does not dispatch work to itself; the hotline
+     * does not start or resolve work; a follow-up (回访, with its rating) and closing are done by those who did not do
+     * the work (hotline, street, district), so nobody rates their own work.
+     */
+    static boolean mayTake(Caller caller, Action a) {
+        Role r = caller.role();
+        return switch (a) {
+            case DISPATCH -> r != Role.GRID_WORKER;
+            case START, RESOLVE, RETURN -> r != Role.HOTLINE;
+            case VISIT, CLOSE -> r == Role.ADMIN || r == Role.DISTRICT_OFFICE || r == Role.STREET_STAFF
+                    || r == Role.HOTLINE;
+            case CALL -> mayCall(caller);
+            default -> true;
+        };
     }
 
     private static boolean mayCall(Caller caller) {
@@ -361,6 +378,10 @@ public class TicketService {
             TicketRepository.Locked t = tickets.lock(c, id)
                     .filter(x -> caller.covers(x.gridCode()))
                     .orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
+            if (!mayTake(caller, action)) {
+                throw ProblemException.forbidden("role " + caller.role() + " may not " + action.urlName() + " ("
+                        + action.zh + ") a ticket");
+            }
             if (!action.from.contains(t.status())) {
                 throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.TICKET_TRANSITION, "Illegal transition",
                         action.urlName() + " (" + action.zh + ") is not allowed when the ticket is " + t.status()

@@ -272,6 +272,23 @@ class TicketApiTest extends SmallSampleTest {
         JsonNode visited = act(street, id, "visit", "{\"rating\":5}", 200);
         assertEquals(List.of("close", "reopen"), listed(visited));
         assertEquals(List.of("reopen"), listed(act(street, id, "close", "{}", 200)));
+        // Nobody rates their own work: the grid worker who resolves may not follow up or close; the hotline may not
+        // start or resolve; a grid worker does not dispatch.
+        String gridworker = api.login("gridworker");
+        long own = file(hotline, body("SANITATION", lon, lat, "井盖缺失")).get("ticket").get("id").asLong();
+        if (Sql.value(ds, "SELECT grid_code FROM ticket WHERE id = " + own).equals("220802001001001")) {
+            act(gridworker, own, "dispatch", "{}", 403);
+        }
+        act(street, own, "dispatch", "{}", 200);
+        act(hotline, own, "start", "{}", 403);
+        act(street, own, "start", "{}", 200);
+        act(street, own, "resolve", "{}", 200);
+        Api.Response community = api.postJson("/api/tickets/" + own + "/actions/visit", api.login("community"),
+                "{\"rating\":5}");
+        assertTrue(community.status() == 403 || community.status() == 404, community.toString());
+        assertFalse(listed(api.get("/api/tickets/" + own, hotline).json()).isEmpty());
+        assertEquals(List.of("visit", "reopen"), listed(api.get("/api/tickets/" + own, hotline).json()));
+        act(hotline, own, "visit", "{\"rating\":4}", 200);
     }
 
     @Test
