@@ -62,7 +62,7 @@ const WORDS = {
     do_LINK_DUPLICATE: '合并重复', arg_assignee: '处理人', arg_note: '备注', arg_rating: '满意度', arg_reason: '原因',
     arg_grid_code: '改派到网格（15 位编码）', arg_departments: '吹哨部门（用逗号分隔）', arg_department: '报到部门',
     arg_duplicate_of: '重复于工单号', rating_5: '非常满意', rating_4: '满意', rating_3: '基本满意', rating_2: '不满意',
-    rating_1: '非常不满意', assignee: '处理人', scenario_period: '{n} 年一遇洪水', scenario_RIVER: '河道洪水', scenario_WATERLOGGING: '城区内涝', scenario_HISTORICAL: '历史洪水', ticket_pin: '工单位置（方向键移动）', ticket_place_keys: '用方向键移动图钉（Shift 加速），停下后显示所属网格；Tab 到表单填写', none_resolved: '尚无办结', urgency: '紧急程度', urgent: '紧急', normal: '一般', in_view_only: '只列地图范围内的工单', all_in_area: '全部（不限地图范围）', more_in_area: '共 {n} 件，列出前 50 件', list_in_view: '仅列出当前地图范围内的工单；移动地图或选“全部”查看其余',
+    rating_1: '非常不满意', assignee: '处理人', scenario_period: '{n} 年一遇洪水', scenario_RIVER: '河道洪水', scenario_WATERLOGGING: '城区内涝', scenario_HISTORICAL: '历史洪水', ticket_pin: '工单位置（方向键移动）', ticket_place_keys: '用方向键移动图钉（Shift 加速），停下后显示所属网格；Tab 到表单填写', none_resolved: '尚无办结', choose: '请选择', urgency: '紧急程度', urgent: '紧急', normal: '一般', in_view_only: '只列地图范围内的工单', all_in_area: '全部（不限地图范围）', more_in_area: '共 {n} 件，列出前 50 件', list_in_view: '仅列出当前地图范围内的工单；移动地图或选“全部”查看其余',
   },
   en: {
     // Messages per problem type (/problems/<name>, RFC 9457); ProblemMessagesTest compares them with the server.
@@ -142,7 +142,7 @@ const WORDS = {
     arg_grid_code: 'New grid (15-digit code)', arg_departments: 'Departments (comma separated)',
     arg_department: 'Reporting department', arg_duplicate_of: 'Duplicate of ticket number', rating_5: 'Very satisfied',
     rating_4: 'Satisfied', rating_3: 'Fairly satisfied', rating_2: 'Dissatisfied', rating_1: 'Very dissatisfied',
-    assignee: 'Assignee', scenario_period: '1-in-{n}-year flood', scenario_RIVER: 'River flood', scenario_WATERLOGGING: 'Urban waterlogging', scenario_HISTORICAL: 'Historical flood', ticket_pin: 'Ticket location (arrow keys move it)', ticket_place_keys: 'Move the pin with the arrow keys (Shift: faster); its grid shows when it rests; Tab to the form', none_resolved: 'none resolved yet', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal', in_view_only: 'Only tickets in the map view', all_in_area: 'All (not limited to the view)', more_in_area: '{n} in all, the first 50 listed', list_in_view: 'Only tickets inside the map view are listed; move the map or choose All for the rest',
+    assignee: 'Assignee', scenario_period: '1-in-{n}-year flood', scenario_RIVER: 'River flood', scenario_WATERLOGGING: 'Urban waterlogging', scenario_HISTORICAL: 'Historical flood', ticket_pin: 'Ticket location (arrow keys move it)', ticket_place_keys: 'Move the pin with the arrow keys (Shift: faster); its grid shows when it rests; Tab to the form', none_resolved: 'none resolved yet', choose: 'Choose', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal', in_view_only: 'Only tickets in the map view', all_in_area: 'All (not limited to the view)', more_in_area: '{n} in all, the first 50 listed', list_in_view: 'Only tickets inside the map view are listed; move the map or choose All for the rest',
   },
 };
 

@@ -3,7 +3,7 @@
 // places are outlined for a while.
 import * as api from './api.js';
 import { clear, h, replace } from './dom.js';
-import { t } from './i18n.js';
+import { problem, t } from './i18n.js';
 
 export function gridSearch(map, onPick) {
   const input = document.getElementById('grid-search');
@@ -60,7 +60,9 @@ export function gridSearch(map, onPick) {
         list.hidden = false;
         input.setAttribute('aria-expanded', 'true');
       } catch (err) {
-        if (err.name !== 'AbortError') close();
+        if (err.name === 'AbortError') return;
+        replace(list, h('li', { class: 'none' }, problem(err))); // say why, e.g. too long
+        list.hidden = false;
       }
     }, 250);
   });

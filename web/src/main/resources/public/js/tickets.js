@@ -279,9 +279,12 @@ export function ticketsModule(map, area) {
     const open = a => {
       const fields = [...a.required.map(f => [f, true]), ...a.optional.map(f => [f, false])];
       const input = ([f, required]) => {
-        const attrs = { name: f, id: 'ticket-action-' + f, required, maxlength: 1000 };
-        const field = f === 'rating'
-          ? h('select', attrs, [5, 4, 3, 2, 1].map(n => h('option', { value: n }, `${n} · ${t('rating_' + n)}`)))
+        // The server's limits: names 60 characters, a grid code 15 digits, a ticket number 20, texts 1000.
+        const max = { assignee: 60, department: 60, departments: 700, grid_code: 15, duplicate_of: 20 }[f] || 1000;
+        const attrs = { name: f, id: 'ticket-action-' + f, required, maxlength: max };
+        const field = f === 'rating' // no rating chosen for the caller: 请选择 first
+          ? h('select', attrs, h('option', { value: '' }, t('choose')),
+            [5, 4, 3, 2, 1].map(n => h('option', { value: n }, `${n} · ${t('rating_' + n)}`)))
           : f === 'reason' || f === 'note' ? h('textarea', { ...attrs, rows: 2 }) : h('input', attrs);
         return h('label', null, t('arg_' + f) + (required ? ' *' : ''), ' ', field);
       };
