@@ -4,8 +4,16 @@
 -- transaction, so a reader sees a new version only together with the new data (a committed change can never be
 -- served from a cache filled before it). A layer's version is the sum of its tables' versions (the layer
 -- definitions in Java name their tables), so writing one table invalidates only the layers that read it.
+-- The new version is also sent, after commit, as NOTIFY gridmap_data_version 'table version', so each instance keeps
+-- the versions in memory (org.gridmap.layer.DataVersions) instead of reading them for every tile.
 CREATE OR REPLACE FUNCTION gm_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS
-$$ BEGIN UPDATE data_version SET version = version + 1 WHERE table_name = TG_TABLE_NAME; RETURN NULL; END $$;
+$$
+DECLARE v bigint;
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE table_name = TG_TABLE_NAME RETURNING version INTO v;
+    PERFORM pg_notify('gridmap_data_version', TG_TABLE_NAME || ' ' || v);
+    RETURN NULL;
+END $$;
 -- (The loop covers every row of data_version, also those added later, e.g. 'road' in V13 for the road network.)
 DO $$
 DECLARE t text;

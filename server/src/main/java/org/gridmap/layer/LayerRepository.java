@@ -109,6 +109,29 @@ class LayerRepository {
         });
     }
 
+    /** Every table's data version (for {@link DataVersions}), on the given connection or a pooled one. */
+    Map<String, Long> versions(java.sql.Connection c) throws java.sql.SQLException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(org.gridmap.support.Sql.get("layer/versions"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    Map<String, Long> versions() {
+        return db.read(this::versions);
+    }
+
+    /** Subscribes a connection to the data versions' notices. */
+    void listenVersions(java.sql.Connection c) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(org.gridmap.support.Sql.get("layer/listen_versions"))) {
+            ps.execute();
+        }
+    }
+
     /** The scenario code tile URLs should carry: {@code asked} if it exists, else the default one; empty if none. */
     java.util.Optional<String> scenarioForTiles(String asked) {
         return db.read(c -> {

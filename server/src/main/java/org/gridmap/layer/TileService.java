@@ -13,7 +13,8 @@ import java.util.Map;
  * Mapbox Vector Tiles made by PostGIS (ST_AsMVT / ST_AsMVTGeom in Web Mercator, 4096 extent, 64 px buffer), cached
  * in memory under the layer's data version (the versions of the tables it reads, which every write bumps in its own
  * transaction): a cached tile is never older than the data a reader can see, and a write to one table invalidates
- * only the tiles of the layers that read it.
+ * only the tiles of the layers that read it. The versions are kept in memory ({@link DataVersions}), so a cached tile
+ * costs no query.
  */
 @Singleton
 public class TileService {
@@ -21,16 +22,18 @@ public class TileService {
 
     private static final long CACHE_BYTES = 256L << 20;
     private final LayerRepository repository;
+    private final DataVersions versions;
     private final Map<String, Tile> cache = new LinkedHashMap<>(1024, 0.75f, true);
     private long cachedBytes;
 
-    public TileService(LayerRepository repository) {
+    public TileService(LayerRepository repository, DataVersions versions) {
         this.repository = repository;
+        this.versions = versions;
     }
 
     /** @return the tile (possibly empty bytes) for a layer the caller may see */
     public Tile tile(Layer layer, int z, int x, int y, String scenario, Caller caller) {
-        long version = repository.version(layer);
+        long version = versions.of(layer);
         String scope = layer.isPublic() ? "" : caller.area();
         String key = layer.id() + "/" + z + "/" + x + "/" + y + "?" + (scenario == null ? "" : scenario) + "&" + scope
                 + "@" + version;

@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one way features reach the database: a unit of work on a connection, committed as a whole or not at all.
@@ -19,19 +21,28 @@ public class Db {
     }
 
     private final DataSource dataSource;
+    private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
 
     public Db(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Runs {@code hook} in the writer's thread after each {@link #tx} commits, before the writer goes on: what must
+     * know of a write before its caller is answered (the tile caches' data versions) registers here.
+     */
+    public void afterCommit(Runnable hook) {
+        afterCommit.add(hook);
+    }
+
     /** Runs {@code work} in one transaction; any exception rolls it back. */
     public <T> T tx(Work<T> work) {
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (Throwable e) {
                 c.rollback();
                 throw e;
@@ -41,6 +52,8 @@ public class Db {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+        afterCommit.forEach(Runnable::run);
+        return result;
     }
 
     /** Runs read-only {@code work} on a pooled connection in auto-commit mode. */

@@ -30,6 +30,7 @@ public final class NotifyFeed implements AutoCloseable {
     private final Sinks.Many<String> sink = Sinks.many().multicast().directBestEffort();
     private volatile Thread listener;
     private volatile boolean running = true;
+    private volatile boolean listening;
 
     public NotifyFeed(Db db, String name, Listen listen) {
         this.db = db;
@@ -41,6 +42,19 @@ public final class NotifyFeed implements AutoCloseable {
     public Flux<String> payloads() {
         start();
         return sink.asFlux();
+    }
+
+    /** Starts listening without a subscriber (for a feed read through its {@link Listen} callback and payloads). */
+    public void open() {
+        start();
+    }
+
+    /**
+     * True while the listening connection is subscribed: every notice committed since {@link Listen#on} returned
+     * reaches {@link #payloads()}. False before, and from a failure until the reconnect has subscribed again.
+     */
+    public boolean listening() {
+        return listening;
     }
 
     private synchronized void start() {
@@ -56,6 +70,7 @@ public final class NotifyFeed implements AutoCloseable {
         while (running) {
             try (Connection c = db.dataSource().getConnection()) {
                 listen.on(c);
+                listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] ns = pg.getNotifications(5000);
@@ -66,6 +81,7 @@ public final class NotifyFeed implements AutoCloseable {
                     }
                 }
             } catch (Exception e) {
+                listening = false;
                 if (running) {
                     LOG.warn("{}: listening failed, retrying in 2 s: {}", name, e.toString());
                     try {

@@ -1,0 +1,2 @@
+-- Every table's data version, for the in-memory copy (org.gridmap.layer.DataVersions).
+SELECT table_name, version FROM data_version
