@@ -55,6 +55,12 @@ export async function post(path, body, signal) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...bearer() } }));
 }
 
+/** A problem+json answer (RFC 9457) as an Error with its status, type and detail, for i18n.problem to word. */
+export function problemOf(status, problem) {
+  const p = problem || {};
+  return Object.assign(new Error(p.detail || String(status)), { status, type: p.type || null, problem: p });
+}
+
 /** The JSON of a good answer; otherwise an Error with the problem's status, type and detail (RFC 9457). */
 async function answer(r) {
   if (r.status === 401) {
@@ -64,8 +70,7 @@ async function answer(r) {
   if (!r.ok) {
     let problem = {};
     try { problem = await r.json(); } catch (e) { /* not JSON */ }
-    throw Object.assign(new Error(problem.detail || r.statusText), { status: r.status, type: problem.type || null,
-      problem });
+    throw problemOf(r.status, { detail: r.statusText, ...problem });
   }
   return r.json();
 }

@@ -8,6 +8,7 @@ import { gridSearch } from './search.js';
 import { ticketsModule } from './tickets.js';
 import { evacuationModule } from './evacuation.js';
 import * as vocabulary from './vocabulary.js';
+import * as sheet from './sheet.js';
 
 const state = { scenario: null, warning: 'II', overlays: {}, control: null, summaryAbort: null, names: {}, grid: null,
   home: '', role: null, highlight: null };
@@ -231,8 +232,7 @@ async function runInfo() {
   if (sc && sc.current_run_id) {
     try {
       const run = await api.get('/api/risk/runs/' + sc.current_run_id);
-      const when = new Date(run.finished_at || run.started_at).toLocaleString(i18n.currentLang() === 'zh' ? 'zh-CN' : 'en-GB',
-        { hour12: false });
+      const when = i18n.when(run.finished_at || run.started_at);
       out.append(h('small', null, i18n.t('run_from').replace('{run}', run.id).replace('{rules}', run.rule_set_version)
         .replace('{when}', when)));
     } catch (err) { /* the figures stand without their provenance line */ }
@@ -319,7 +319,7 @@ async function zoomTo(code, outline) {
       : (await api.get('/api/areas/' + code)).geometry;
     if (!geometry) return;
     const shape = L.geoJSON(geometry, { style: { color: '#ff00aa', weight: 3, fill: false }, interactive: false });
-    map.fitBounds(shape.getBounds(), { maxZoom: 17 });
+    map.fitBounds(shape.getBounds(), { maxZoom: 17, ...sheet.fitPadding(map) });
     if (state.highlight) map.removeLayer(state.highlight);
     state.highlight = outline && code.length < 15 ? shape.addTo(map) : null;
   } catch (err) { /* the map stays where it is */ }
@@ -333,15 +333,8 @@ function phoneLayout() {
     const open = header.classList.toggle('menu-open');
     menu.setAttribute('aria-expanded', String(open));
   });
-  const sheet = document.getElementById('panel');
-  const toggle = document.getElementById('sheet-toggle');
-  const label = () => { toggle.textContent = i18n.t(sheet.classList.contains('expanded') ? 'sheet_less' : 'sheet_more'); };
-  toggle.addEventListener('click', () => {
-    const expanded = sheet.classList.toggle('expanded');
-    toggle.setAttribute('aria-expanded', String(expanded));
-    label();
-  });
-  document.getElementById('lang').addEventListener('click', label);
+  const panelEl = document.getElementById('panel');
+  document.getElementById('sheet-toggle').addEventListener('click', () => sheet.expand(!panelEl.classList.contains('expanded')));
   // The map's height follows the header's (which wraps on a phone and grows when the menu opens).
   new ResizeObserver(() => {
     document.documentElement.style.setProperty('--header-h', header.offsetHeight + 'px');

@@ -78,7 +78,7 @@ export function evacuationModule(el, context) {
       try {
         const r = await fetch(`/api/evacuation/export?format=${format}&transfers=${transfers}`,
           { headers: api.bearer() });
-        if (!r.ok) throw new Error((await r.json().catch(() => ({}))).detail || r.statusText);
+        if (!r.ok) throw api.problemOf(r.status, await r.json().catch(() => ({ detail: r.statusText })));
         const url = URL.createObjectURL(await r.blob());
         const a = document.createElement('a'); // a blob: URL of our own answer (h() allows no blob: links)
         a.href = url;
@@ -106,7 +106,7 @@ export function evacuationModule(el, context) {
           Accept: 'application/json', ...api.bearer() }, body: JSON.stringify({ area: claims.area, scenario,
           warning_level: warning }) });
         const plan = await r.json();
-        out.textContent = r.ok ? t('evac_planning') : plan.detail;
+        out.textContent = r.ok ? t('evac_planning') : i18n.problem(api.problemOf(r.status, plan));
       } finally {
         button.disabled = false;
       }

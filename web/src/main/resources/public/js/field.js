@@ -171,7 +171,7 @@ async function sendUpdate(item) {
   }
   if (r.ok) return 'sent';
   if (r.status >= 500 || r.status === 401 || r.status === 429) return 'retry';
-  try { return (await r.json()).detail || r.statusText; } catch (e) { return r.statusText; }
+  try { return i18n.problem(api.problemOf(r.status, await r.json())); } catch (e) { return r.statusText; }
 }
 
 function refusedShown(refused) {
@@ -212,7 +212,7 @@ async function checkIn(raw) {
     } else {
       out.className = 'full';
       const next = (body.suggestions || []).map(s => `${s.name}（${s.room}，${s.distance_m} m）`).join('、');
-      out.textContent = body.detail + (next ? ` · ${t('field_next')}: ${next}` : '');
+      out.textContent = i18n.problem(api.problemOf(r.status, body)) + (next ? ` · ${t('field_next')}: ${next}` : '');
     }
   } catch (err) {
     out.className = 'full';
@@ -266,7 +266,7 @@ async function walkIn() {
     const x = await r.json();
     if (!r.ok) {
       const next = (x.suggestions || []).map(s => `${s.name}（${s.room}，${s.distance_m} m）`).join('、');
-      out.textContent = x.detail + (next ? ` · ${t('field_next')} ${next}` : '');
+      out.textContent = i18n.problem(api.problemOf(r.status, x)) + (next ? ` · ${t('field_next')} ${next}` : '');
       return;
     }
     out.textContent = `${t('walkin_done')}: ${x.members} ${t('people_unit')} → ${x.shelter_id}`;

@@ -4,6 +4,7 @@
 import * as api from './api.js';
 import { clear, h, replace } from './dom.js';
 import { problem, t } from './i18n.js';
+import * as sheet from './sheet.js';
 
 export function gridSearch(map, onPick) {
   const input = document.getElementById('grid-search');
@@ -18,7 +19,7 @@ export function gridSearch(map, onPick) {
     close();
     input.value = m.kind === 'GRID' ? `${m.name}（${m.code}）` : m.name;
     const bounds = [[m.bbox[1], m.bbox[0]], [m.bbox[3], m.bbox[2]]];
-    map.fitBounds(bounds, { maxZoom: m.kind === 'BUILDING' ? 18 : 16 });
+    map.fitBounds(bounds, { maxZoom: m.kind === 'BUILDING' ? 18 : 16, ...sheet.fitPadding(map) });
     if (mark) map.removeLayer(mark);
     mark = null;
     if (m.kind === 'GRID') {

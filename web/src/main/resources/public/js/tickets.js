@@ -8,6 +8,7 @@ import { clear, h, replace } from './dom.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
+import * as sheet from './sheet.js';
 
 const statusColour = status => vocabulary.hex('ticket_statuses', status);
 const statusName = status => vocabulary.label('ticket_statuses', status);
@@ -59,6 +60,9 @@ export function ticketsModule(map, area) {
     placing = true;
     map.getContainer().style.cursor = 'crosshair';
     document.getElementById('ticket-filed').textContent = t('ticket_place');
+    // On a phone the sheet folds so the map can be tapped; a line over the map says what to do.
+    sheet.expand(false);
+    hint(t('ticket_place'));
     // From the keyboard (Enter or Space: no pointer), the pin starts at the map's centre and the arrow keys move it.
     if (e.detail === 0) place(map.getCenter(), true);
   });
@@ -97,9 +101,24 @@ export function ticketsModule(map, area) {
     listen();
   }
 
+  /** A line over the map while a pin is being placed (null removes it). */
+  function hint(text) {
+    let el = document.getElementById('map-hint');
+    if (!text) { el?.remove(); return; }
+    if (!el) {
+      el = h('div', { id: 'map-hint', role: 'status' }, h('span'), ' ',
+        h('button', { type: 'button', class: 'link', on: { click: resetForm } }, t('cancel')));
+      L.DomEvent.disableClickPropagation(el); // a tap on the hint is not a place on the map
+      map.getContainer().append(el);
+    }
+    el.firstChild.textContent = text;
+  }
+
   async function place(latlng, keyboard = false) {
+    const first = placing;
     placing = false;
     map.getContainer().style.cursor = '';
+    hint(null);
     if (pin) map.removeLayer(pin);
     pin = L.marker(latlng, { draggable: true, keyboard: true, title: t('ticket_pin') }).addTo(map);
     pin.on('dragend', () => place(pin.getLatLng()));
@@ -107,6 +126,11 @@ export function ticketsModule(map, area) {
     document.getElementById('ticket-form').hidden = false;
     document.getElementById('ticket-filed').textContent = '';
     if (keyboard) pinKeys(pin);
+    if (first && !keyboard && sheet.isSheet()) {
+      // On a phone: the sheet opens at the form, the pin kept in sight above it.
+      sheet.expand(true);
+      document.getElementById('ticket-form').scrollIntoView({ block: 'start' });
+    }
     const route = document.getElementById('ticket-route');
     try {
       const r = await api.get(`/api/tickets/route?lon=${latlng.lng}&lat=${latlng.lat}`);
@@ -172,7 +196,7 @@ export function ticketsModule(map, area) {
       const r = await fetch('/api/tickets', { method: 'POST', headers: { 'Content-Type': 'application/json',
         'Idempotency-Key': idempotencyKey, ...api.bearer() }, body: JSON.stringify(body) });
       const json = await r.json();
-      if (!r.ok) { error.textContent = json.detail || r.statusText; return; }
+      if (!r.ok) { error.textContent = i18n.problem(api.problemOf(r.status, json)); return; }
       resetForm();
       replace(document.getElementById('ticket-filed'), `${t('ticket_filed')} `,
         h('b', { id: 'ticket-number' }, json.ticket.number));
@@ -185,6 +209,7 @@ export function ticketsModule(map, area) {
 
   function resetForm() {
     placing = false;
+    hint(null);
     map.getContainer().style.cursor = '';
     if (pin) map.removeLayer(pin);
     if (pinGrid) map.removeLayer(pinGrid);
@@ -219,7 +244,7 @@ export function ticketsModule(map, area) {
         .on('click', () => reveal(tk.id))));
       replace(document.getElementById('ticket-list'), page.tickets.slice(0, 50).map(tk =>
         h('li', { dataset: { id: tk.id }, class: [tk.overdue && 'overdue', tk.urgent && 'urgent'].filter(Boolean).join(' '),
-          on: { click: () => reveal(tk.id) } },
+          tabindex: '0', role: 'button', on: { click: () => reveal(tk.id), keydown: listKeys } },
           h('span', { class: 'dot', style: { background: statusColour(tk.status) } }),
           tk.urgent && h('span', { class: 'badge urgent' }, t('urgent')), h('b', null, tk.number),
           ` ${tk.category_name} · ${statusName(tk.status)} · ${levelName(tk.level)}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
@@ -235,6 +260,20 @@ export function ticketsModule(map, area) {
     }
   }
 
+  /** Enter or Space opens the focused ticket; the arrow keys move along the list. */
+  function listKeys(e) {
+    const li = e.currentTarget;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      reveal(li.dataset.id);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      let next = e.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling;
+      while (next && !next.dataset.id) next = e.key === 'ArrowDown' ? next.nextElementSibling : next.previousElementSibling;
+      next?.focus();
+    }
+  }
+
   async function show(id) {
     render(await api.get('/api/tickets/' + id));
   }
@@ -242,19 +281,43 @@ export function ticketsModule(map, area) {
   /** Opens a ticket and brings its detail into sight (it sits below the list). */
   async function reveal(id) {
     await show(id);
+    sheet.expand(true);
     const title = document.getElementById('ticket-detail-title');
     title?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
     title?.focus?.({ preventScroll: true });
   }
 
+  /** What an event recorded beyond its action, in words (text only: notes are what users typed). */
+  function eventDetails(data) {
+    if (!data || typeof data !== 'object') return [];
+    const out = [];
+    if (data.assignee) out.push(`${t('arg_assignee')}：${data.assignee}`);
+    if (data.rating) out.push(`${t('arg_rating')}：${t('rating_' + data.rating)}（${data.rating}）`);
+    if (Array.isArray(data.departments) && data.departments.length) {
+      out.push(`${t('called_departments')}：${data.departments.join('、')}`);
+    }
+    if (data.department && !data.grid_code) out.push(`${t('arg_department')}：${data.department}`);
+    if (data.from_grid && data.to_grid) out.push(`${t('rerouted')}：${data.from_grid} → ${data.to_grid}`);
+    if (data.duplicate_of) out.push(`${t('duplicate_of')}：${ticketNumber(data.duplicate_of)}`);
+    if (data.duplicate) out.push(`${t('duplicate_linked')}：${ticketNumber(data.duplicate)}`);
+    if (data.note) out.push(`${t('arg_note')}：${data.note}`);
+    return out;
+  }
+
+  /** A ticket's number from its id when the list knows it, else the id. */
+  function ticketNumber(id) {
+    const li = document.querySelector(`#ticket-list li[data-id="${Number(id)}"] b`);
+    return li ? li.textContent : '#' + Number(id);
+  }
+
   /** A ticket's detail: what was entered (contact masked), its timeline, and the actions the caller may take now. */
   function render(d) {
     const tk = d.ticket;
-    const when = v => new Date(v).toLocaleString(i18n.currentLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
     const events = d.events.map(e => h('li', null,
-      h('small', null, `${when(e.at)} · ${e.actor}`), h('br'),
+      h('small', null, `${i18n.when(e.at)} · ${e.actor}`), h('br'),
       t('action_' + e.action) + (e.to_level && e.from_level && e.to_level !== e.from_level
-        ? ` → ${levelName(e.to_level)}` : '') + (e.reason ? '：' + e.reason : '')));
+        ? ` → ${levelName(e.to_level)}` : '') + (e.reason ? '：' + e.reason : ''),
+      eventDetails(e.data).map(line => [h('br'), h('small', { class: 'event-detail' }, line)])));
     const entered = [[t('address'), tk.address], [t('reporter'), tk.reporter_name], [t('phone'), tk.reporter_phone],
       [t('assignee'), tk.assignee]].filter(([, v]) => v);
     const detail = document.getElementById('ticket-detail');
@@ -263,7 +326,7 @@ export function ticketsModule(map, area) {
         `${statusName(tk.status)} · `, h('span', { id: 'ticket-detail-level' }, levelName(tk.level)),
         ` · ${tk.department}`, tk.overdue && [' · ', h('b', { class: 'error' }, t('overdue'))]),
       h('p', null, tk.description, h('br'),
-        h('small', null, `${tk.grid_code} · ${t('due')} ${when(tk.due_at)}`)),
+        h('small', null, `${tk.grid_code} · ${t('due')} ${i18n.when(tk.due_at)}`)),
       entered.length > 0 && h('dl', { class: 'entered', id: 'ticket-entered' },
         entered.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
       actionBar(tk, d.actions || []),

@@ -58,6 +58,11 @@ public final class Browser implements AutoCloseable {
         // The page keeps its map to itself (no globals); tests reach it as window.testMap, set by a hook on Leaflet's
         // map constructor installed before any page script runs.
         chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", MAP_HOOK));
+        if (width < 500) {
+            // Headless windows are at least 500 px wide: a phone's viewport is emulated (a touch device's CSS pixels).
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
         this.driver = chrome;
     }
 
@@ -126,6 +131,19 @@ public final class Browser implements AutoCloseable {
         try {
             Path p = shots.resolve(name + ".png");
             Files.write(p, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The page printed to PDF by Chromium (as 打印 → 另存为 PDF does), kept beside the screenshots. */
+    public Path pdf(String name, boolean landscape) {
+        try {
+            Map<String, Object> r = ((ChromeDriver) driver).executeCdpCommand("Page.printToPDF", Map.of(
+                    "landscape", landscape, "preferCSSPageSize", true, "printBackground", true));
+            Path p = shots.resolve(name + ".pdf");
+            Files.write(p, java.util.Base64.getDecoder().decode((String) r.get("data")));
             return p;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -157,18 +157,29 @@ class RolesBrowserTest extends SmallSampleTest {
         }
     }
 
+    /** The two screens every role's job is checked on: a desk and a phone. */
+    private static final int[][] SIZES = {{1440, 900}, {390, 844}};
+
     @Test
     void aCallersAddressIsFoundAndItsUrgentTicketIsHandledToTheEndInThePage() throws Exception {
         api.runAndWait(api.login("district"), "R50");
+        for (int[] size : SIZES) {
+            fileAndHandle(size, size[0] == 1440 ? 3 : 11);
+        }
+    }
+
+    /** The whole life of an urgent ticket, each role on a screen of {@code size}. */
+    private void fileAndHandle(int[] size, int offset) throws Exception {
         String gridOf = "220802001001001";
         String[] building = Sql.row(ds, "SELECT b.building_id, b.address, ST_Y(p), ST_X(p) FROM building b, "
                 + "ST_PointOnSurface(b.geom) p WHERE b.grid_code = '" + gridOf + "' AND b.address IS NOT NULL "
-                + "ORDER BY b.id LIMIT 1 OFFSET 3");
+                + "ORDER BY b.id LIMIT 1 OFFSET " + offset);
         double lat = Double.parseDouble(building[2]);
         double lon = Double.parseDouble(building[3]);
         String said = building[1].substring(Math.max(0, building[1].length() - 10));
         String number;
-        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+        String at = "-" + size[0];
+        try (Browser b = new Browser(server.getURI(), size[0], size[1])) {
             // 1. The hotline: the caller gives an address; the operator finds the building and files there.
             b.logIn("hotline", Api.DEMO_PASSWORD);
             WebDriverWait wait = b.waitUpTo(30);
@@ -177,8 +188,16 @@ class RolesBrowserTest extends SmallSampleTest {
             wait.until(ExpectedConditions.elementToBeClickable(found)).click();
             wait.until(d -> (Boolean) b.js("return testMap.getZoom() >= 17 && testMap.getBounds().contains(["
                     + lat + ", " + lon + "])"));
-            b.shot("hotline-found-address");
+            b.shot("hotline-found-address" + at);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("ticket-new"))).click();
+            // The place to tap is in sight, not under the panel (on a phone the sheet folds and a line says what to do).
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("map-hint")));
+            assertEquals(Boolean.TRUE, b.js("""
+                    const p = testMap.latLngToContainerPoint([arguments[0], arguments[1]]);
+                    const m = testMap.getContainer().getBoundingClientRect();
+                    const e = document.elementFromPoint(m.left + p.x, m.top + p.y);
+                    return !!e && testMap.getContainer().contains(e);""", lat, lon), "the building is not covered");
+            b.shot("hotline-placing" + at);
             b.clickMapAt(lat, lon);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-route"), gridOf));
             new Select(b.driver.findElement(By.id("ticket-category"))).selectByValue("FLOOD");
@@ -187,20 +206,22 @@ class RolesBrowserTest extends SmallSampleTest {
             b.driver.findElement(By.id("ticket-address")).sendKeys(building[1]);
             b.driver.findElement(By.id("ticket-reporter")).sendKeys("李大爷");
             b.driver.findElement(By.id("ticket-phone")).sendKeys("13812345678");
-            b.driver.findElement(By.id("ticket-submit")).click();
+            WebElement submit = b.driver.findElement(By.id("ticket-submit"));
+            b.js("arguments[0].scrollIntoView({block: 'center'})", submit);
+            submit.click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-number")));
             number = b.textOf(By.id("ticket-number"));
             // The detail shows what was entered (contact masked), the urgency, and the actions the hotline may take.
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-entered"), "李*爷"));
             assertTrue(b.textOf(By.id("ticket-entered")).contains("138****5678"));
             assertTrue(b.textOf(By.id("ticket-detail-status")).contains("紧急"));
-            b.shot("hotline-filed-urgent");
+            b.shot("hotline-filed-urgent" + at);
         }
-        act("street", number, "dispatch", "assignee", "王网格员", "已派遣");
-        act("gridworker", number, "start", null, null, "处理中");
-        act("gridworker", number, "resolve", null, null, "已办结");
-        act("hotline", number, "visit", "rating", "5", "已回访");
-        act("hotline", number, "close", null, null, "已关闭");
+        act(size, "street", number, "dispatch", "assignee", "王网格员", "已派遣");
+        act(size, "gridworker", number, "start", null, null, "处理中");
+        act(size, "gridworker", number, "resolve", null, null, "已办结");
+        act(size, "hotline", number, "visit", "rating", "5", "已回访");
+        act(size, "hotline", number, "close", null, null, "已关闭");
         JsonNode d = api.get("/api/tickets/" + number, api.login("district")).json();
         assertEquals("CLOSED", d.get("ticket").get("status").asText());
         assertEquals(5, d.get("ticket").get("rating").asInt());
@@ -217,7 +238,14 @@ class RolesBrowserTest extends SmallSampleTest {
         String grid = (String) Sql.value(ds, "SELECT a.code FROM risk_area a JOIN risk_current c USING (run_id) "
                 + "JOIN flood_scenario f ON f.id = c.scenario_id AND f.code = 'R50' WHERE a.code LIKE '220802001001%' "
                 + "AND length(a.code) = 15 ORDER BY a.hh[1] + a.hh[2] DESC, a.code LIMIT 1");
-        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+        for (int[] size : SIZES) {
+            printSheet(size, grid);
+        }
+    }
+
+    /** The community's staff print {@code grid}'s sheet from a screen of {@code size}. */
+    private void printSheet(int[] size, String grid) throws Exception {
+        try (Browser b = new Browser(server.getURI(), size[0], size[1])) {
             b.logIn("community", Api.DEMO_PASSWORD);
             WebDriverWait wait = b.waitUpTo(60);
             b.driver.get(server.getURI() + "/print.html?grid=" + grid + "&scenario=R50&warning=II");
@@ -252,7 +280,11 @@ class RolesBrowserTest extends SmallSampleTest {
                 assertEquals("inside", inside, orientation);
                 ((org.openqa.selenium.chrome.ChromeDriver) b.driver).executeCdpCommand("Emulation.setEmulatedMedia",
                         java.util.Map.of("media", ""));
-                b.shot("print-" + orientation);
+                b.shot("print-" + orientation + "-" + size[0]);
+                // And as Chromium prints it to PDF (kept with the screenshots): one A4 page per ~40 households.
+                java.nio.file.Path pdf = b.pdf("print-" + orientation + "-" + size[0], orientation.equals("landscape"));
+                assertTrue(new String(java.nio.file.Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .startsWith("%PDF"), pdf.toString());
             }
             assertFalse(java.util.regex.Pattern.compile("1[3-9]\\d{9}").matcher(content(b, "sheet-table")).find());
             // 打印含电话: a reason, then phones in clear, audited once.
@@ -266,7 +298,7 @@ class RolesBrowserTest extends SmallSampleTest {
                     "callable phones");
             assertTrue(Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL' AND object_type = 'grid' "
                     + "AND object_id = '" + grid + "' AND detail->>'reason' = '夜间逐户电话通知转移'") > reveals);
-            b.shot("print-with-phones");
+            b.shot("print-with-phones-" + size[0]);
         }
     }
 
@@ -351,8 +383,9 @@ class RolesBrowserTest extends SmallSampleTest {
     }
 
     /** One role opens the ticket from the list (the whole area, not only the view) and takes one action. */
-    private void act(String user, String number, String action, String field, String value, String statusAfter) {
-        try (Browser b = new Browser(server.getURI(), 1440, 900)) {
+    private void act(int[] size, String user, String number, String action, String field, String value,
+                     String statusAfter) {
+        try (Browser b = new Browser(server.getURI(), size[0], size[1])) {
             b.logIn(user, Api.DEMO_PASSWORD);
             WebDriverWait wait = b.waitUpTo(30);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-filter-scope")));
@@ -365,7 +398,7 @@ class RolesBrowserTest extends SmallSampleTest {
             try {
                 wait.until(ExpectedConditions.elementToBeClickable(row));
             } catch (RuntimeException e) {
-                b.shot("ticket-" + action + "-by-" + user + "-not-listed");
+                b.shot("ticket-" + action + "-by-" + user + "-" + size[0] + "-not-listed");
                 throw new AssertionError(user + " does not list " + number + ": " + content(b, "ticket-list") + " / "
                         + b.severe(), e);
             }
@@ -392,7 +425,11 @@ class RolesBrowserTest extends SmallSampleTest {
             b.driver.findElement(By.id("ticket-action-submit")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-detail-status"), statusAfter));
             assertFalse(b.driver.findElements(By.cssSelector("#ticket-timeline li")).isEmpty());
-            b.shot("ticket-" + action + "-by-" + user);
+            if (field != null) { // what the action recorded is in the timeline, in words
+                String recorded = field.equals("rating") ? "非常满意" : value;
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-timeline"), recorded));
+            }
+            b.shot("ticket-" + action + "-by-" + user + "-" + size[0]);
         }
     }
 }
