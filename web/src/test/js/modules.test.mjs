@@ -73,6 +73,7 @@ function fakeLeaflet() {
     L.icons.push(options);
     return { options };
   };
+  L.DomEvent = { disableClickPropagation: el => el };
   L.markerClusterGroup = () => {
     const c = { layers: [] };
     c.clearLayers = () => { c.layers = []; };
@@ -89,7 +90,7 @@ function fakeLeaflet() {
 }
 
 function fakeMap() {
-  const map = { handlers: {}, container: { style: {} }, fitted: [] };
+  const map = { handlers: {}, container: { style: {}, children: [], append(el) { this.children.push(el); } }, fitted: [] };
   map.on = (type, fn) => { (map.handlers[type] ||= []).push(fn); };
   map.off = (type, fn) => { map.handlers[type] = (map.handlers[type] || []).filter(f => f !== fn); };
   map.fire = (type, e) => (map.handlers[type] || []).forEach(fn => fn(e));
@@ -240,6 +241,7 @@ describe('tickets', async () => {
     await tickets.start();
     assert.equal(byId('ticket-form').hidden, true);
 
+    byId('ticket-category').value = 'FLOOD'; // the operator chooses it (no default): duplicates are of a category
     byId('ticket-new').click();
     assert.equal(tickets.isPlacing(), true);
     map.fire('click', { latlng: { lat: 45.62, lng: 122.84 } });

@@ -122,7 +122,7 @@ async function overlays() {
   if (state.control) state.control.remove();
   const o = {};
   const tiles = [layers.floodZones(state.scenario), layers.gridRisk(state.scenario, gridClicked),
-    layers.buildings(state.scenario), layers.areas()];
+    layers.buildings(state.scenario, () => !!(state.tickets && state.tickets.isPlacing())), layers.areas()];
   o[i18n.t('zones')] = tiles[0].addTo(map);
   o[i18n.t('grids')] = tiles[1].addTo(map);
   o[i18n.t('buildings')] = tiles[2].addTo(map);

@@ -61,7 +61,7 @@ const WORDS = {
     do_REOPEN: '重开', do_ESCALATE: '上报', do_REROUTE: '改派网格', do_CALL: '吹哨', do_REPORT: '报到',
     do_LINK_DUPLICATE: '合并重复', arg_assignee: '处理人', arg_note: '备注', arg_rating: '满意度', arg_reason: '原因',
     arg_grid_code: '改派到网格（15 位编码）', arg_departments: '吹哨部门（用逗号分隔）', arg_department: '报到部门',
-    arg_duplicate_of: '重复于工单号', called_departments: '吹哨部门', rerouted: '改派网格', duplicate_of: '重复于', duplicate_linked: '合并了重复工单', rating_5: '非常满意', rating_4: '满意', rating_3: '基本满意', rating_2: '不满意',
+    arg_duplicate_of: '重复于工单号', called_departments: '吹哨部门', structure_SINGLE_STOREY: '平房', structure_BRICK_CONCRETE: '砖混', structure_FRAME: '框架', structure_REINFORCED_CONCRETE: '钢混', structure_OTHER: '其他结构', reveal_contact: '显示联系方式', reveal_reason_hint: '原因（如：回访），将记入审计', rerouted: '改派网格', duplicate_of: '重复于', duplicate_linked: '合并了重复工单', rating_5: '非常满意', rating_4: '满意', rating_3: '基本满意', rating_2: '不满意',
     rating_1: '非常不满意', assignee: '处理人', scenario_period: '{n} 年一遇洪水', scenario_RIVER: '河道洪水', scenario_WATERLOGGING: '城区内涝', scenario_HISTORICAL: '历史洪水', ticket_pin: '工单位置（方向键移动）', ticket_place_keys: '用方向键移动图钉（Shift 加速），停下后显示所属网格；Tab 到表单填写', none_resolved: '尚无办结', choose: '请选择', urgency: '紧急程度', urgent: '紧急', normal: '一般', in_view_only: '只列地图范围内的工单', all_in_area: '全部（不限地图范围）', more_in_area: '共 {n} 件，列出前 50 件', list_in_view: '仅列出当前地图范围内的工单；移动地图或选“全部”查看其余',
   },
   en: {
@@ -140,7 +140,7 @@ const WORDS = {
     do_CALL: 'Call departments', do_REPORT: 'Department reports', do_LINK_DUPLICATE: 'Merge as duplicate',
     arg_assignee: 'Assignee', arg_note: 'Note', arg_rating: 'Satisfaction', arg_reason: 'Reason',
     arg_grid_code: 'New grid (15-digit code)', arg_departments: 'Departments (comma separated)',
-    arg_department: 'Reporting department', arg_duplicate_of: 'Duplicate of ticket number', called_departments: 'Departments called', rerouted: 'Rerouted', duplicate_of: 'Duplicate of', duplicate_linked: 'Duplicate merged in', rating_5: 'Very satisfied',
+    arg_department: 'Reporting department', arg_duplicate_of: 'Duplicate of ticket number', called_departments: 'Departments called', structure_SINGLE_STOREY: 'single-storey', structure_BRICK_CONCRETE: 'brick-concrete', structure_FRAME: 'frame', structure_REINFORCED_CONCRETE: 'reinforced concrete', structure_OTHER: 'other structure', reveal_contact: 'Show contact', reveal_reason_hint: 'Reason (e.g. follow-up call), audited', rerouted: 'Rerouted', duplicate_of: 'Duplicate of', duplicate_linked: 'Duplicate merged in', rating_5: 'Very satisfied',
     rating_4: 'Satisfied', rating_3: 'Fairly satisfied', rating_2: 'Dissatisfied', rating_1: 'Very dissatisfied',
     assignee: 'Assignee', scenario_period: '1-in-{n}-year flood', scenario_RIVER: 'River flood', scenario_WATERLOGGING: 'Urban waterlogging', scenario_HISTORICAL: 'Historical flood', ticket_pin: 'Ticket location (arrow keys move it)', ticket_place_keys: 'Move the pin with the arrow keys (Shift: faster); its grid shows when it rests; Tab to the form', none_resolved: 'none resolved yet', choose: 'Choose', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal', in_view_only: 'Only tickets in the map view', all_in_area: 'All (not limited to the view)', more_in_area: '{n} in all, the first 50 listed', list_in_view: 'Only tickets inside the map view are listed; move the map or choose All for the rest',
   },
@@ -150,6 +150,11 @@ let lang = localStorage.getItem('gridmap.lang') || 'zh';
 
 export function t(key) {
   return (WORDS[lang] && WORDS[lang][key]) || WORDS.zh[key] || key;
+}
+
+/** The word for {@code key}, or {@code fallback} (as it is) when there is none: for codes that come from the data. */
+export function tOr(key, fallback) {
+  return (WORDS[lang] && WORDS[lang][key]) || WORDS.zh[key] || fallback;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Map overlays, one function each. Vector tiles for the big layers; small ones as GeoJSON from OGC API – Features.
 import { bearer } from './api.js';
 import { h } from './dom.js';
-import { currentLang, t } from './i18n.js';
+import { currentLang, t, tOr } from './i18n.js';
 
 import * as vocabulary from './vocabulary.js';
 
@@ -38,7 +38,8 @@ export function gridRisk(scenario, onClick) {
   return layer;
 }
 
-export function buildings(scenario) {
+/** The buildings in their 四色; {@code busy()} true while a click means something else (placing a ticket). */
+export function buildings(scenario, busy = () => false) {
   const layer = L.vectorGrid.protobuf('/tiles/buildings/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
     minZoom: 15, maxNativeZoom: 20, maxZoom: 20, interactive: true, fetchOptions: { headers: bearer() },
     vectorTileLayerStyles: {
@@ -46,10 +47,11 @@ export function buildings(scenario) {
     },
   });
   layer.on('click', async e => {
+    if (busy()) return; // the click places a ticket's pin
     const p = e.layer.properties;
     const popup = L.popup().setLatLng(e.latlng)
       .setContent(h('div', null, h('b', null, p.building_id), h('br'),
-        `${vocabulary.label('risk_colors', p.color)} · ${p.floors}F · ${p.structure}`))
+        `${vocabulary.label('risk_colors', p.color)} · ${p.floors}F · ${tOr('structure_' + p.structure, p.structure)}`))
       .openOn(layer._map);
     try {
       const r = await fetch(`/api/buildings/${encodeURIComponent(p.building_id)}/risk?scenario=${encodeURIComponent(scenario)}`,

@@ -32,7 +32,8 @@ export function ticketsModule(map, area) {
     h('form', { id: 'ticket-form', hidden: true },
       h('p', { id: 'ticket-route' }),
       h('ul', { id: 'ticket-dups', class: 'dups' }),
-      label(t('category'), h('select', { id: 'ticket-category' })),
+      label(t('category'), h('select', { id: 'ticket-category', required: true },
+        h('option', { value: '' }, t('choose')))), // chosen by the operator, never a silent default
       label(t('urgency'), h('select', { id: 'ticket-urgency' }, h('option', { value: 'false' }, t('normal')),
         h('option', { value: 'true' }, t('urgent')))),
       label(t('source'), h('select', { id: 'ticket-source' },
@@ -156,6 +157,11 @@ export function ticketsModule(map, area) {
     const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     let timer = null;
     icon.addEventListener('keydown', e => {
+      if (e.key === 'Tab' && !e.shiftKey) { // on to the form, not the map's other markers
+        e.preventDefault();
+        document.getElementById('ticket-category').focus();
+        return;
+      }
       const d = steps[e.key];
       if (!d) return;
       e.preventDefault();
@@ -174,6 +180,7 @@ export function ticketsModule(map, area) {
     const list = document.getElementById('ticket-dups');
     const category = document.getElementById('ticket-category').value;
     try {
+      if (!category) { clear(list); return; } // duplicates are of the same category: none to look for yet
       const dups = await api.get(`/api/tickets/duplicates?lon=${latlng.lng}&lat=${latlng.lat}&category=${category}`);
       replace(list, dups.length ? [h('li', null, h('b', null, t('possible_duplicates'))), dups.map(d =>
         h('li', { dataset: { id: d.id } }, `${d.number} · ${Math.round(d.distance_m)} m · ${d.description}`))] : null);
@@ -329,14 +336,32 @@ export function ticketsModule(map, area) {
         h('small', null, `${tk.grid_code} · ${t('due')} ${i18n.when(tk.due_at)}`)),
       entered.length > 0 && h('dl', { class: 'entered', id: 'ticket-entered' },
         entered.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
-      actionBar(tk, d.actions || []),
+      d.may_reveal && /\*/.test(`${tk.reporter_name || ''}${tk.reporter_phone || ''}`) && revealForm(d),
+      actionBar(tk, d.actions || [], d.calls || []),
       h('ol', { class: 'timeline', id: 'ticket-timeline' }, events));
     detail.dataset.id = tk.id;
     return detail;
   }
 
+  /** 显示联系方式: the reporter's contact in clear for the follow-up call, with a reason (audited by the server). */
+  function revealForm(d) {
+    const reason = h('input', { id: 'ticket-reveal-reason', maxlength: 500, required: true, minlength: 2,
+      placeholder: t('reveal_reason_hint'), 'aria-label': t('arg_reason') });
+    const error = h('span', { class: 'error', role: 'alert' });
+    return h('form', { class: 'reveal', id: 'ticket-reveal', on: { submit: async e => {
+      e.preventDefault();
+      try {
+        const clear = await api.post(`/api/tickets/${d.ticket.id}/reveal`, { reason: reason.value.trim() });
+        render({ ...d, ticket: { ...d.ticket, ...clear }, may_reveal: false });
+      } catch (err) {
+        error.textContent = i18n.problem(err);
+      }
+    } } }, reason, ' ', h('button', { type: 'submit', class: 'small', id: 'ticket-reveal-submit' }, t('reveal_contact')),
+    ' ', error);
+  }
+
   /** One button per action allowed now; a button opens the fields its action takes, then posts it. */
-  function actionBar(tk, actions) {
+  function actionBar(tk, actions, calls) {
     if (!actions.length) return null;
     const form = h('form', { class: 'ticket-action', id: 'ticket-action-form', hidden: true });
     const open = a => {
@@ -345,9 +370,12 @@ export function ticketsModule(map, area) {
         // The server's limits: names 60 characters, a grid code 15 digits, a ticket number 20, texts 1000.
         const max = { assignee: 60, department: 60, departments: 700, grid_code: 15, duplicate_of: 20 }[f] || 1000;
         const attrs = { name: f, id: 'ticket-action-' + f, required, maxlength: max };
+        const waiting = calls.filter(k => !k.reported_at).map(k => k.department);
         const field = f === 'rating' // no rating chosen for the caller: 请选择 first
           ? h('select', attrs, h('option', { value: '' }, t('choose')),
             [5, 4, 3, 2, 1].map(n => h('option', { value: n }, `${n} · ${t('rating_' + n)}`)))
+          : f === 'department' && waiting.length // 报到: one of the departments called that has not reported yet
+            ? h('select', attrs, h('option', { value: '' }, t('choose')), waiting.map(dep => h('option', { value: dep }, dep)))
           : f === 'reason' || f === 'note' ? h('textarea', { ...attrs, rows: 2 }) : h('input', attrs);
         return h('label', null, t('arg_' + f) + (required ? ' *' : ''), ' ', field);
       };

@@ -64,10 +64,13 @@ public final class TicketModels {
                          @Nullable Boolean resolvedOnTime, @Nullable OffsetDateTime closedAt, @Nullable Integer rating,
                          @Nullable Long duplicateOf, boolean urgent) {}
 
-    /** A ticket with its history, calls and (when just filed) possible duplicates. */
+    /**
+     * A ticket with its history, calls and (when just filed) possible duplicates; {@code mayReveal}: the caller may
+     * ask for the reporter's contact in clear now ({@code POST /api/tickets/{id}/reveal}).
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Detail(Ticket ticket, List<Event> events, List<Call> calls,
-                         @Nullable List<Duplicate> possibleDuplicates, List<Allowed> actions) {}
+                         @Nullable List<Duplicate> possibleDuplicates, List<Allowed> actions, boolean mayReveal) {}
 
     /** An action the caller may take on the ticket now, with the body fields it requires and those it also takes. */
     @Serdeable(naming = SnakeCaseStrategy.class)

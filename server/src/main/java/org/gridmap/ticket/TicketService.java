@@ -284,9 +284,14 @@ public class TicketService {
         });
     }
 
-    /** The reporter's contact in clear: audited, and only for roles that read personal data. */
+    /**
+     * The reporter's contact in clear, audited: for roles that read personal data, and for the hotline when the
+     * ticket waits for its follow-up call (回访: the operator calls the reporter back), not before.
+     */
     public Ticket reveal(Caller caller, long id, String reason) {
-        caller.requireHouseholdAccess();
+        if (!caller.role().readsHouseholds() && !mayTake(caller, Action.VISIT)) {
+            caller.requireHouseholdAccess();
+        }
         if (reason == null || reason.strip().length() < 2 || reason.length() > 500) {
             throw ProblemException.invalidParameter("reason", "is required (2–500 characters): say why the reporter's "
                     + "contact is needed; it is written to the audit log");
@@ -295,11 +300,21 @@ public class TicketService {
         return db.tx(c -> {
             Ticket t = tickets.find(c, id, true).orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
             visible(caller, t);
+            if (!mayReveal(caller, t)) {
+                throw ProblemException.forbidden("role " + caller.role() + " sees a reporter's contact only for the "
+                        + "follow-up call (回访), when the ticket is " + Status.RESOLVED);
+            }
             audit.record(c, caller.username(), caller.role().name(), "TICKET_REVEAL", "ticket", t.number(),
                     caller.area(), Map.of("fields", List.of("reporter_name", "reporter_phone", "description",
                             "address"), "reason", reason.strip()), null);
             return t;
         });
+    }
+
+    /** Who may see a reporter's contact in clear: roles that read personal data; the hotline for 回访 only. */
+    static boolean mayReveal(Caller caller, Ticket t) {
+        return caller.role().readsHouseholds()
+                || mayTake(caller, Action.VISIT) && Action.VISIT.from.contains(Status.valueOf(t.status()));
     }
 
     static void visible(Caller caller, Ticket t) {
@@ -311,7 +326,7 @@ public class TicketService {
     Detail detail(Connection c, long id, boolean clear, List<Duplicate> dups, Caller caller) throws SQLException {
         Ticket t = tickets.find(c, id, clear).orElseThrow(() -> ProblemException.notFound("ticket", String.valueOf(id)));
         List<TicketModels.Call> calls = tickets.calls(c, id);
-        return new Detail(t, tickets.events(c, id), calls, dups, allowed(caller, t, calls));
+        return new Detail(t, tickets.events(c, id), calls, dups, allowed(caller, t, calls), mayReveal(caller, t));
     }
 
     // ------------------------------------------------------------------------------------------------ transitions

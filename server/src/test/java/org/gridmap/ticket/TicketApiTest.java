@@ -231,7 +231,17 @@ class TicketApiTest extends SmallSampleTest {
         assertEquals("13912345678", clear.json().get("reporter_phone").asText());
         assertEquals(audits + 1, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'TICKET_REVEAL'"));
         assertEquals(403, api.postJson("/api/tickets/" + second + "/reveal", hotline, "{\"reason\":\"回电核实\"}").status(),
-                "hotline operators do not read personal data");
+                "hotline operators see a reporter's contact only for the follow-up call");
+        // Once resolved, the hotline calls the reporter back (回访): the contact in clear, audited.
+        assertEquals(200, api.postJson("/api/tickets/" + second + "/actions/dispatch", api.login("street"),
+                "{\"assignee\":\"网格员\"}").status());
+        assertEquals(200, api.postJson("/api/tickets/" + second + "/actions/start", api.login("street"), "{}").status());
+        assertEquals(200, api.postJson("/api/tickets/" + second + "/actions/resolve", api.login("street"), "{}").status());
+        Api.Response callBack = api.postJson("/api/tickets/" + second + "/reveal", hotline, "{\"reason\":\"回访\"}");
+        assertEquals(200, callBack.status(), callBack.toString());
+        assertEquals("13912345678", callBack.json().get("reporter_phone").asText());
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'TICKET_REVEAL' AND actor = "
+                + "'hotline' AND detail->>'reason' = '回访'"));
     }
 
     static List<String> listed(JsonNode detail) {
