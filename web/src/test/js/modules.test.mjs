@@ -303,7 +303,8 @@ describe('grid panel', async () => {
     withIds(doc, 'grid-panel');
     routes['/api/grids/'] = () => ({ body: { name: XSS, grid_code: GRID, street_name: XSS2, community_name: XSS,
       geometry: {}, stewards: [{ role: 'GRID_CHIEF', name: XSS, phone: '137****1111' }],
-      coverage_findings: [{ kind: 'OVERLAP', grid_code: GRID, other_grid_code: '220802001001002', detail: XSS2 }] } });
+      coverage_findings: [{ kind: 'OVERLAP', grid_code: GRID, other_grid_code: '220802001001002', area_m2: 12.4,
+        detail: 'overlap of 12 m²' }, { kind: 'UNUSABLE_GEOMETRY', grid_code: GRID, detail: XSS2 }] } });
     routes['/api/risk/summary'] = () => ({ body: { total: { households: { RED: 1, ORANGE: 2, YELLOW: 3, GREEN: 4 } },
       must_move_households: 3, must_move_people: 7 } });
     const state = { scenario: 'R50', warning: 'II' };
@@ -321,9 +322,9 @@ describe('grid panel', async () => {
     assert.equal(stewards.length, 1);
     assert.equal(stewards[0].textContent, `网格长 ${XSS} 137****1111`);
     const findings = children(byId('grid-findings'));
-    assert.equal(findings.length, 1);
-    assert.ok(findings[0].textContent.startsWith('网格重叠 · 220802001001002'));
-    assert.ok(findings[0].textContent.endsWith(XSS2));
+    assert.equal(findings.length, 2);
+    assert.equal(findings[0].textContent, '网格重叠 · 220802001001002面积 12 平方米', 'worded in the page\'s language');
+    assert.ok(findings[1].textContent.endsWith(XSS2), 'a technical reason is kept, as text');
     const print = byId('grid-print');
     assert.equal(print.getAttribute('href'), `/print.html?grid=${GRID}&scenario=R50&warning=II`);
     assert.ok(!print.getAttribute('target'), 'the sheet opens in this tab, whose login it needs');
@@ -412,9 +413,9 @@ describe('map popups', async () => {
 
   test('a coverage finding: its detail is text', () => {
     const layer = layers.coverageFindings();
-    layer.handlers.click({ layer: { properties: { kind: 'GAP', grid_code: GRID, other_grid_code: XSS, detail: XSS2 } },
-      latlng: [0, 0] });
-    assert.equal(L.popups[0].content.textContent, `网格空隙${GRID} / ${XSS}${XSS2}`);
+    layer.handlers.click({ layer: { properties: { kind: 'UNUSABLE_GEOMETRY', grid_code: GRID, other_grid_code: XSS,
+      detail: XSS2 } }, latlng: [0, 0] });
+    assert.ok(L.popups[0].content.textContent.endsWith(`${GRID} / ${XSS}${XSS2}`));
     assertNoInjectedElements();
   });
 

@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { problem, t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
+import { findingDetail } from './findings.js';
 
 
 /** A route's popup as DOM (never HTML from data): building → shelter, length, the roads it follows. */
@@ -43,7 +44,8 @@ export function gridPanel(map, state) {
         : h('li', null, t('no_stewards'));
       const findings = g.coverage_findings.length ? g.coverage_findings.map(f => h('li', null, t('finding_' + f.kind)
         + `${f.other_grid_code && f.other_grid_code !== code ? ' · ' + f.other_grid_code : ''}`
-        + `${f.other_grid_code === code ? ' · ' + f.grid_code : ''}`, h('br'), h('small', null, f.detail)))
+        + `${f.other_grid_code === code ? ' · ' + f.grid_code : ''}`, h('br'),
+        h('small', null, findingDetail(f, g.households, g.rural))))
         : h('li', null, t('no_findings'));
       const print = `/print.html?grid=${encodeURIComponent(code)}&scenario=${encodeURIComponent(state.scenario)}`
         + `&warning=${encodeURIComponent(state.warning)}`;

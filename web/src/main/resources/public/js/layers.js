@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { currentLang, t, tOr } from './i18n.js';
 
 import * as vocabulary from './vocabulary.js';
+import { findingDetail } from './findings.js';
 
 /** Water depth bands of the flood-zone layer, deepest first (the legend lists them). */
 export const DEPTH_BANDS = [
@@ -98,7 +99,8 @@ export function coverageFindings() {
   layer.on('click', e => {
     const p = e.layer.properties;
     L.popup().setLatLng(e.latlng).setContent(h('div', null, h('b', null, t('finding_' + p.kind)), h('br'),
-      `${p.grid_code || p.community_code || ''}${p.other_grid_code ? ' / ' + p.other_grid_code : ''}`, h('br'), p.detail))
+      `${p.grid_code || p.community_code || ''}${p.other_grid_code ? ' / ' + p.other_grid_code : ''}`, h('br'),
+      findingDetail(p)))
       .openOn(layer._map);
   });
   return layer;

@@ -42,7 +42,7 @@ class GridController {
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Grid(String gridCode, String name, String communityCode, String communityName, String streetCode,
                 String streetName, int version, OffsetDateTime validFrom, @Nullable OffsetDateTime validTo,
-                long areaM2, long buildings, long households, long people, long vulnerablePeople,
+                long areaM2, boolean rural, long buildings, long households, long people, long vulnerablePeople,
                 List<Steward> stewards, List<Version> history, List<CoverageFindingsLayer.Stored> coverageFindings,
                 Object geometry) {}
 
@@ -114,7 +114,7 @@ class GridController {
             List<Version> history = grids.history(c, gridCode).stream()
                     .map(v -> new Version(v.version(), v.name(), v.validFrom(), v.validTo(), v.areaM2())).toList();
             return new Grid(g.gridCode(), g.name(), g.communityCode(), g.communityName(), g.streetCode(),
-                    g.streetName(), g.version(), g.validFrom(), g.validTo(), g.areaM2(), n.buildings(), n.households(),
+                    g.streetName(), g.version(), g.validFrom(), g.validTo(), g.areaM2(), g.rural(), n.buildings(), n.households(),
                     n.people(), n.vulnerablePeople(), stewards, history, qa, Rows.geojson(json, g.geojson()));
         });
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 class GridRepository {
     record GridRow(String gridCode, String name, String communityCode, String communityName, String streetCode,
                    String streetName, int version, OffsetDateTime validFrom, OffsetDateTime validTo, long areaM2,
-                   String geojson) {}
+                   boolean rural, String geojson) {}
 
     record Counts(long buildings, long households, long people, long vulnerablePeople) {}
 
@@ -69,7 +69,7 @@ class GridRepository {
                 return Optional.of(new GridRow(rs.getString("grid_code"), rs.getString("name"),
                         rs.getString("community_code"), rs.getString("community_name"), rs.getString("street_code"),
                         rs.getString("street_name"), rs.getInt("version"), Rows.time(rs, "valid_from"),
-                        Rows.time(rs, "valid_to"), rs.getLong("area_m2"), rs.getString("geojson")));
+                        Rows.time(rs, "valid_to"), rs.getLong("area_m2"), rs.getBoolean("rural"), rs.getString("geojson")));
             }
         }
     }

@@ -69,7 +69,10 @@ class SampleApiTest extends SmallSampleTest {
         assertEquals(404, theirs.status(), theirs.toString());
         assertTrue(theirs.isProblem());
         assertEquals(404, api.get("/api/grids/" + otherGrid, token).status());
-        assertEquals(200, api.get("/api/grids/" + own, token).status());
+        JsonNode ownGrid = api.get("/api/grids/" + own, token).json();
+        assertEquals(own, ownGrid.get("grid_code").asText());
+        assertEquals(Sql.value(ds, "SELECT rural FROM grid WHERE valid_to IS NULL AND grid_code = '" + own + "'"),
+                ownGrid.get("rural").asBoolean(), "the panel words the household band the grid is held to");
         Api.Response reveal = api.postJson("/api/households/" + otherHousehold + "/reveal", token,
                 "{\"reason\":\"防汛转移核实\"}");
         assertEquals(404, reveal.status(), "another grid's household is not found: " + reveal);
