@@ -24,3 +24,11 @@ test('areas and lengths are rounded, buildings named, nothing English left', () 
   assert.equal(findingDetail({ kind: 'NO_GRID_CHIEF', detail: 'no 网格长 (grid chief) is assigned' }), '',
     'a finding whose name says it all has no detail (the caller keeps the kind\'s words)');
 });
+
+test('a shelter that takes nobody says why, in the page\'s language', async () => {
+  const { notTaking } = await import('../../main/resources/public/js/shelters.js');
+  assert.equal(notTaking({ takes_households: true }), '');
+  assert.equal(notTaking({ takes_households: false, flood_depth_m: 0.84, status: 'OPEN' }), '位于淹没区，水深（0.8 m）');
+  const closed = notTaking({ takes_households: false, status: 'CLOSED', status_reason: '停电' });
+  assert.ok(closed.endsWith('：停电') && !closed.startsWith('CLOSED'), closed);
+});

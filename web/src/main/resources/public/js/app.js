@@ -36,7 +36,7 @@ document.getElementById('lang').addEventListener('click', async () => {
   warningOptions();
   for (const o of document.getElementById('scenario').options) {
     const s = (state.scenarios || []).find(x => x.code === o.value);
-    if (s) o.textContent = scenarioName(s);
+    if (s) o.textContent = i18n.scenarioName(s);
   }
   legend();
   if (state.tickets) { // the ticket panel is built in one language: build it again in the other
@@ -90,7 +90,7 @@ async function start() {
   const select = document.getElementById('scenario');
   clear(select);
   for (const s of scenarios) {
-    select.add(new Option(scenarioName(s), s.code));
+    select.add(new Option(i18n.scenarioName(s), s.code));
   }
   state.scenario = scenarios.find(s => s.current_run_id)?.code || scenarios[0]?.code;
   select.value = state.scenario;
@@ -147,14 +147,6 @@ function gridClicked(p, latlng) {
     .setContent(h('div', null, h('b', null, p.name), h('br'), p.grid_code, rows))
     .openOn(map);
   panel.show(p.grid_code);
-}
-
-/** A scenario's name in the page's language: its own name in Chinese; in English, from its kind and period. */
-function scenarioName(s) {
-  if (i18n.currentLang() !== 'en') return s.name;
-  const kind = s.return_period_years ? i18n.t('scenario_period').replace('{n}', s.return_period_years)
-    : i18n.t('scenario_' + s.kind);
-  return `${kind} (${s.code})`;
 }
 
 /** The warning levels, least severe first (Ⅳ … Ⅰ), named in the page's language; II is the default. */

@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { readEvents } from './events.js';
 import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
+import { notTaking } from './shelters.js';
 import * as vocabulary from './vocabulary.js';
 
 const OFFICE = ['ADMIN', 'DISTRICT_OFFICE', 'STREET_STAFF'];
@@ -51,7 +52,7 @@ export function evacuationModule(el, context) {
       h('td', { dataset: { occupancy: x.shelter_id } }, `${x.occupancy}/${x.capacity}`),
       h('td', null, String(x.reserved)),
       h('td', null, x.takes_households ? (x.nearly_full ? t('evac_nearly_full') : vocabulary.label('shelter_statuses', x.status))
-        : x.not_taking_reason)));
+        : notTaking(x))));
     replace(el,
       h('h2', null, t('evac_title')),
       OFFICE.includes(role) ? floodModeButton() : '',
@@ -110,7 +111,7 @@ export function evacuationModule(el, context) {
       } finally {
         button.disabled = false;
       }
-    } }, `${t('evac_switch')}（${scenario || ''} · ${vocabulary.label('warning_levels', warning)}）`);
+    } }, t('evac_switch') + i18n.paren(`${scenario || ''} · ${vocabulary.label('warning_levels', warning)}`));
     return h('p', null, button, ' ', out);
   }
 

@@ -4,6 +4,7 @@
 import * as api from './api.js';
 import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
+import { notTaking } from './shelters.js';
 import { createQueue } from './queue.js';
 import * as vocabulary from './vocabulary.js';
 
@@ -103,7 +104,7 @@ function render() {
         + `${tr.members}${t('people_unit')}` + (tr.vulnerable_members ? ` · ${t('vulnerable')} ${tr.vulnerable_members}` : '')),
       h('div', { class: 'where' }, [tr.address, tr.unit ? tr.unit + t('field_unit') : '', tr.floor + t('field_floor'),
         tr.room || ''].filter(Boolean).join(' ')),
-      h('div', { class: 'where' }, tr.shelter_name ? `→ ${tr.shelter_name}（${tr.distance_m} m）`
+      h('div', { class: 'where' }, tr.shelter_name ? `→ ${tr.shelter_name}${i18n.paren(tr.distance_m + ' m')}`
         : `${t('field_unplaced')}: ${t('unplaced_' + tr.unplaced_reason)}`),
       h('div', { class: 'where' }, `${t('field_code')} ${tr.code}` + (tr.cadre_name ? ` · ${t('field_cadre')} ${tr.cadre_name}` : '')),
       h('span', { class: 'status' }, vocabulary.label('transfer_statuses', status)),
@@ -176,7 +177,7 @@ async function sendUpdate(item) {
 
 function refusedShown(refused) {
   if (refused && refused.length) {
-    $('field-error').textContent = refused.map(i => `${t('field_not_sent')}: ${i.problem}`).join('；');
+    $('field-error').textContent = refused.map(i => `${t('field_not_sent')}: ${i.problem}`).join(i18n.punct('semi'));
   }
 }
 
@@ -187,7 +188,7 @@ async function shelters() {
     const list = await api.get('/api/evacuation/shelters');
     const chosen = $('shelter').value;
     replace($('shelter'), ...list.map(s => h('option', { value: s.shelter_id },
-      `${s.name}（${s.occupancy}/${s.capacity}）` + (s.takes_households ? '' : ` · ${s.not_taking_reason}`))));
+      `${s.name}${i18n.paren(s.occupancy + '/' + s.capacity)}` + (s.takes_households ? '' : ` · ${notTaking(s)}`))));
     if (chosen) $('shelter').value = chosen;
   } catch (err) { /* shown when checking in */ }
 }
@@ -211,7 +212,7 @@ async function checkIn(raw) {
       shelters();
     } else {
       out.className = 'full';
-      const next = (body.suggestions || []).map(s => `${s.name}（${s.room}，${s.distance_m} m）`).join('、');
+      const next = (body.suggestions || []).map(s => s.name + i18n.paren(s.room + i18n.punct('comma') + s.distance_m + ' m')).join(i18n.punct('list'));
       out.textContent = i18n.problem(api.problemOf(r.status, body)) + (next ? ` · ${t('field_next')}: ${next}` : '');
     }
   } catch (err) {
@@ -265,7 +266,7 @@ async function walkIn() {
         'Idempotency-Key': key, ...api.bearer() }, body: JSON.stringify(body) });
     const x = await r.json();
     if (!r.ok) {
-      const next = (x.suggestions || []).map(s => `${s.name}（${s.room}，${s.distance_m} m）`).join('、');
+      const next = (x.suggestions || []).map(s => s.name + i18n.paren(s.room + i18n.punct('comma') + s.distance_m + ' m')).join(i18n.punct('list'));
       out.textContent = i18n.problem(api.problemOf(r.status, x)) + (next ? ` · ${t('field_next')} ${next}` : '');
       return;
     }

@@ -26,7 +26,7 @@ const WORDS = {
     evac_reserved: '已分配未到', evac_nearly_full: '接近满员', evac_field_page: '转移工作台（手机）',
     evac_switch: '一键转换', evac_planning: '正在生成转移计划…',
     title: '网格地图 · 防汛应急', scenario: '洪水情景', warning: '预警级别', logout: '退出', login: '登录',
-    username: '用户名', password: '密码', login_first: '请先登录。',
+    username: '用户名', password: '密码', login_first: '请先登录。', shelter_flooded: '位于淹没区，水深', sheet_link_bad: '打印链接不完整：缺少网格（15 位编码）或情景，请从网格面板重新打开。',
     households: '户数', people: '人数', hh_unit: '户', people_unit: '人', vulnerable: '脆弱人员', district: '全区', must_move: '须转移',
     legend: '图例', no_results: '本情景尚无四色结果，请先运行计算。', not_computed: '未计算', map: '地图', field_call: '拨打', field_call_reason: '转移通知（网格员拨打电话）', field_no_phone: '没有登记电话', walkin_title: '现场登记（无转移单）', walkin_from: '从哪里来', walkin_do: '登记入住', walkin_done: '已登记', evac_export_xlsx: '导出 XLSX', evac_export_csv: '导出 CSV', evac_export_list: '导出转移清单', skip_to_panel: '跳到面板', search_label: '搜索地点', menu: '菜单', sheet_more: '展开面板', sheet_less: '收起面板', run_from: '颜色来自第 {run} 次四色计算（规则第 {rules} 版，{when}）', run_start: '开始四色计算', run_again: '重新计算四色', run_running: '四色计算中', run_failed: '计算未完成', street: '街道', grids: '网格', total: '合计', my_street: '本街道', my_community: '本社区', my_grid: '我的网格',
     buildings: '楼栋', zones: '洪水风险区', shelters: '安置点', occupancy: '已安置/容量', waters: '河流湖泊', areas: '行政区划',
@@ -101,7 +101,7 @@ const WORDS = {
     evac_reserved: 'Planned, not there', evac_nearly_full: 'nearly full', evac_field_page: 'Transfer desk (phone)',
     evac_switch: 'Switch to flood mode', evac_planning: 'Computing the transfer plan…',
     title: 'Grid map · flood response', scenario: 'Scenario', warning: 'Warning level', logout: 'Log out', login: 'Log in',
-    username: 'User name', password: 'Password', login_first: 'Please log in.',
+    username: 'User name', password: 'Password', login_first: 'Please log in.', shelter_flooded: 'inside a flood zone, depth', sheet_link_bad: 'The print link is incomplete (grid code or scenario missing); open it again from the grid panel.',
     households: 'Households', people: 'People', hh_unit: 'households', people_unit: 'people', vulnerable: 'Vulnerable',
     district: 'District', must_move: 'Must move', legend: 'Legend',
     no_results: 'No risk colours for this scenario yet: start a run.', not_computed: 'not computed', map: 'Map', field_call: 'Call', field_call_reason: 'transfer notice (grid worker calling)', field_no_phone: 'no phone on record', walkin_title: 'Register arrivals without a sheet', walkin_from: 'Coming from', walkin_do: 'Register', walkin_done: 'Registered', evac_export_xlsx: 'Export XLSX', evac_export_csv: 'Export CSV', evac_export_list: 'Export transfer list', skip_to_panel: 'Skip to the panel', search_label: 'Search places', menu: 'Menu', sheet_more: 'Show more', sheet_less: 'Show less', run_from: 'Colours from risk run {run} (rules version {rules}, {when})', run_start: 'Start the risk-colour run', run_again: 'Run the risk colours again', run_running: 'Computing risk colours', run_failed: 'The run did not finish', street: 'Street', grids: 'Grids', total: 'Total', my_street: 'My street', my_community: 'My community', my_grid: 'My grid',
@@ -176,6 +176,29 @@ export function problem(err) {
 export function when(iso) {
   const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(String(iso || ''));
   return m ? `${m[1]} ${m[2]}` : String(iso || '');
+}
+
+/** A scenario's name in the page's language: its own name in Chinese; in English, from its kind and period. */
+export function scenarioName(s) {
+  if (currentLang() !== 'en') return s.name;
+  const kind = s.return_period_years ? t('scenario_period').replace('{n}', s.return_period_years)
+    : t('scenario_' + s.kind);
+  return `${kind} (${s.code})`;
+}
+
+const PUNCT = {
+  zh: { colon: '：', open: '（', close: '）', list: '、', semi: '；', comma: '，' },
+  en: { colon: ': ', open: ' (', close: ')', list: ', ', semi: '; ', comma: ', ' },
+};
+
+/** Punctuation of the page's language: colon, open/close bracket, list, semi, comma (full-width in Chinese). */
+export function punct(kind) {
+  return PUNCT[lang][kind];
+}
+
+/** Text in brackets of the page's language: （x） in Chinese, " (x)" in English. */
+export function paren(x) {
+  return PUNCT[lang].open + x + PUNCT[lang].close;
 }
 
 export function currentLang() {

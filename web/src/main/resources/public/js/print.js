@@ -22,7 +22,7 @@ try {
   if (!api.hasToken()) throw new Error(t('login_first'));
   // Checked here as the server checks them: the scenario also goes into the map's attribution, which Leaflet sets as HTML.
   if (!/^\d{15}$/.test(grid || '') || !/^[A-Za-z0-9_-]{1,32}$/.test(scenario || '')) {
-    throw new Error('grid=<15 digits>&scenario=<code> are required');
+    throw new Error(t('sheet_link_bad'));
   }
   await render();
 } catch (err) {
@@ -37,10 +37,13 @@ async function render() {
       + `&warning_level=${encodeURIComponent(warning)}`),
   ]);
   document.title = `${t('sheet_title')} · ${g.name} ${g.grid_code}`;
-  document.getElementById('grid-name').textContent = `${g.name}（${g.grid_code}）`;
-  const chiefs = g.stewards.map(p => `${t('role_' + p.role)} ${p.name} ${p.phone || ''}`).join('；');
+  document.getElementById('grid-name').textContent = g.name + i18n.paren(g.grid_code);
+  // With phones: the stewards' too (the same reason, audited by the server).
+  const stewards = revealReason ? await api.post(`/api/grids/${grid}/stewards/reveal`, { reason: revealReason })
+    : g.stewards;
+  const chiefs = stewards.map(p => `${t('role_' + p.role)} ${p.name} ${p.phone || ''}`).join(i18n.punct('semi'));
   document.getElementById('sheet-meta').textContent = `${g.street_name || ''} ${g.community_name} · ${t('scenario')} `
-    + `${scenario} · ${t('warning')} ${vocabulary.label('warning_levels', warning)} · ${t('sheet_subtitle')}`
+    + `${await scenarioLabel(scenario)} · ${t('warning')} ${vocabulary.label('warning_levels', warning)} · ${t('sheet_subtitle')}`
     + (chiefs ? ` · ${chiefs}` : '');
 
   const households = [];
@@ -62,7 +65,7 @@ async function render() {
   replace(document.getElementById('sheet-summary'),
     vocabulary.codes('risk_colors').map((c, k) => [k ? '　' : null, vocabulary.swatch(c),
       `${vocabulary.label('risk_colors', c)} ${s.total.households[c]}`]),
-    h('br'), h('b', { id: 'sheet-total' }, `${t('total_move')}：${households.length} ${t('hh_unit')} · ${people} `
+    h('br'), h('b', { id: 'sheet-total' }, `${t('total_move')}${i18n.punct('colon')}${households.length} ${t('hh_unit')} · ${people} `
       + `${t('people_unit')} · ${t('vulnerable')} ${vulnerable}`));
   // The transfer plan, when the grid is in flood mode: shelter, cadre and check-in code (a QR of the code only).
   const plan = new Map();
@@ -81,7 +84,7 @@ async function render() {
     const num = { class: 'num' };
     // The part every address on the sheet shares (e.g. the city and district) is said once, above the table.
     const common = commonPrefix(households.map(x => x.address).filter(Boolean));
-    if (common) document.getElementById('sheet-meta').append(` · ${t('address')}：${common}…`);
+    if (common) document.getElementById('sheet-meta').append(` · ${t('address')}${i18n.punct('colon')}${common}…`);
     replace(table,
       h('thead', null, h('tr', null, ['#', t('building'), t('unit'), t('floor'), t('room'), t('members'), t('vulnerable'),
         t('color'), t('depth_m'), t('contact'), t('phone'), t('shelter'), t('field_cadre'), t('field_code'), '✓']
@@ -96,7 +99,8 @@ async function render() {
           : h('td', { class: 'above' }, t('above_water')), h('td', null, hh.contact_name ?? ''),
         h('td', null, hh.phone ?? ''), transferCells(plan.get(hh.household_id), routeOf), h('td')))));
   }
-  document.getElementById('printed-at').textContent = new Date().toLocaleString('zh-CN', { hour12: false });
+  document.getElementById('printed-at').textContent = new Date().toLocaleString(i18n.currentLang() === 'en' ? 'en-GB' : 'zh-CN',
+    { hour12: false });
   await drawMap(g, routes);
   const button = document.getElementById('print');
   button.disabled = false;
@@ -108,6 +112,16 @@ async function render() {
   };
   phonesOption();
   document.body.dataset.ready = 'true';
+}
+
+/** The scenario's name in the page's language (its code when the list cannot be read). */
+async function scenarioLabel(code) {
+  try {
+    const s = (await api.get('/api/risk/scenarios')).find(x => x.code === code);
+    return s ? i18n.scenarioName(s) : code;
+  } catch (err) {
+    return code;
+  }
 }
 
 /** The authorised option to print callable phones: a reason, then the list again with phones in clear (audited). */

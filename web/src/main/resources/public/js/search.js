@@ -3,7 +3,7 @@
 // places are outlined for a while.
 import * as api from './api.js';
 import { clear, h, replace } from './dom.js';
-import { problem, t } from './i18n.js';
+import { paren, problem, t } from './i18n.js';
 import * as sheet from './sheet.js';
 
 export function gridSearch(map, onPick) {
@@ -17,7 +17,7 @@ export function gridSearch(map, onPick) {
   const items = () => [...list.childNodes].filter(li => li.dataset && li.dataset.code);
   const pick = m => {
     close();
-    input.value = m.kind === 'GRID' ? `${m.name}（${m.code}）` : m.name;
+    input.value = m.kind === 'GRID' ? m.name + paren(m.code) : m.name;
     const bounds = [[m.bbox[1], m.bbox[0]], [m.bbox[3], m.bbox[2]]];
     map.fitBounds(bounds, { maxZoom: m.kind === 'BUILDING' ? 18 : 16, ...sheet.fitPadding(map) });
     if (mark) map.removeLayer(mark);

@@ -298,16 +298,16 @@ export function ticketsModule(map, area) {
   function eventDetails(data) {
     if (!data || typeof data !== 'object') return [];
     const out = [];
-    if (data.assignee) out.push(`${t('arg_assignee')}：${data.assignee}`);
-    if (data.rating) out.push(`${t('arg_rating')}：${t('rating_' + data.rating)}（${data.rating}）`);
+    if (data.assignee) out.push(`${t('arg_assignee')}${i18n.punct('colon')}${data.assignee}`);
+    if (data.rating) out.push(`${t('arg_rating')}${i18n.punct('colon')}${t('rating_' + data.rating)}${i18n.paren(data.rating)}`);
     if (Array.isArray(data.departments) && data.departments.length) {
-      out.push(`${t('called_departments')}：${data.departments.join('、')}`);
+      out.push(`${t('called_departments')}${i18n.punct('colon')}${data.departments.join(i18n.punct('list'))}`);
     }
-    if (data.department && !data.grid_code) out.push(`${t('arg_department')}：${data.department}`);
-    if (data.from_grid && data.to_grid) out.push(`${t('rerouted')}：${data.from_grid} → ${data.to_grid}`);
-    if (data.duplicate_of) out.push(`${t('duplicate_of')}：${ticketNumber(data.duplicate_of)}`);
-    if (data.duplicate) out.push(`${t('duplicate_linked')}：${ticketNumber(data.duplicate)}`);
-    if (data.note) out.push(`${t('arg_note')}：${data.note}`);
+    if (data.department && !data.grid_code) out.push(`${t('arg_department')}${i18n.punct('colon')}${data.department}`);
+    if (data.from_grid && data.to_grid) out.push(`${t('rerouted')}${i18n.punct('colon')}${data.from_grid} → ${data.to_grid}`);
+    if (data.duplicate_of) out.push(`${t('duplicate_of')}${i18n.punct('colon')}${ticketNumber(data.duplicate_of)}`);
+    if (data.duplicate) out.push(`${t('duplicate_linked')}${i18n.punct('colon')}${ticketNumber(data.duplicate)}`);
+    if (data.note) out.push(`${t('arg_note')}${i18n.punct('colon')}${data.note}`);
     return out;
   }
 
@@ -323,7 +323,7 @@ export function ticketsModule(map, area) {
     const events = d.events.map(e => h('li', null,
       h('small', null, `${i18n.when(e.at)} · ${e.actor}`), h('br'),
       t('action_' + e.action) + (e.to_level && e.from_level && e.to_level !== e.from_level
-        ? ` → ${levelName(e.to_level)}` : '') + (e.reason ? '：' + e.reason : ''),
+        ? ` → ${levelName(e.to_level)}` : '') + (e.reason ? i18n.punct('colon') + e.reason : ''),
       eventDetails(e.data).map(line => [h('br'), h('small', { class: 'event-detail' }, line)])));
     const entered = [[t('address'), tk.address], [t('reporter'), tk.reporter_name], [t('phone'), tk.reporter_phone],
       [t('assignee'), tk.assignee]].filter(([, v]) => v);

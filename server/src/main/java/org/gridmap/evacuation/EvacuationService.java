@@ -74,7 +74,8 @@ public class EvacuationService {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record ShelterView(String shelterId, String name, String kind, int capacity, @Nullable Double usableAreaM2,
                               boolean accessible, boolean medical, String status, @Nullable String statusReason,
-                              boolean takesHouseholds, @Nullable String notTakingReason, @Nullable String address,
+                              boolean takesHouseholds, @Nullable String notTakingReason,
+                              @Nullable Double floodDepthM, @Nullable String address,
                               @Nullable String managerName, @Nullable String managerPhone, int occupancy, int reserved,
                               double occupancyShare, boolean nearlyFull, double lon, double lat,
                               OffsetDateTime updatedAt) {}
@@ -546,7 +547,8 @@ public class EvacuationService {
         }
         double share = r.capacity() == 0 ? 1 : (double) r.occupancy() / r.capacity();
         return new ShelterView(r.shelterId(), r.name(), r.kind(), r.capacity(), r.usableAreaM2(), r.accessible(),
-                r.medical(), r.status(), r.statusReason(), notTaking == null, notTaking, r.address(),
+                r.medical(), r.status(), r.statusReason(), notTaking == null, notTaking,
+                flooded(r) ? r.zoneDepthM() : null, r.address(),
                 Masking.name(r.managerName()), Masking.phone(r.managerPhone()), r.occupancy(), r.reserved(),
                 Math.round(share * 1000) / 1000.0, share >= config.occupancyWarning(), r.lon(), r.lat(),
                 r.updatedAt());

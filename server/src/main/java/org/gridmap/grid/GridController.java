@@ -2,7 +2,9 @@ package org.gridmap.grid;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
@@ -16,6 +18,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmap.coverage.CoverageFindingsLayer;
+import org.gridmap.security.Audit;
 import org.gridmap.security.Caller;
 import org.gridmap.security.Masking;
 import org.gridmap.support.Db;
@@ -25,6 +28,7 @@ import org.gridmap.support.Rows;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /** 网格: one grid with its stewards and counts, at a moment in its history. */
 @Controller("/api/grids")
@@ -50,12 +54,18 @@ class GridController {
     record Match(String gridCode, String name, String communityCode, String communityName,
                  @Nullable String streetName, double[] bbox) {}
 
+    /** The body of a stewards' reveal: why the phones are needed (audited). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record Reveal(@Nullable String reason) {}
+
     private final Db db;
     private final GridRepository grids;
     private final JsonMapper json;
     private final CoverageFindingsLayer findings;
+    private final Audit audit;
 
-    GridController(Db db, GridRepository grids, JsonMapper json, CoverageFindingsLayer findings) {
+    GridController(Db db, GridRepository grids, JsonMapper json, CoverageFindingsLayer findings, Audit audit) {
+        this.audit = audit;
         this.db = db;
         this.grids = grids;
         this.json = json;
@@ -116,6 +126,36 @@ class GridController {
             return new Grid(g.gridCode(), g.name(), g.communityCode(), g.communityName(), g.streetCode(),
                     g.streetName(), g.version(), g.validFrom(), g.validTo(), g.areaM2(), g.rural(), n.buildings(), n.households(),
                     n.people(), n.vulnerablePeople(), stewards, history, qa, Rows.geojson(json, g.geojson()));
+        });
+    }
+
+    @Operation(summary = "打印含电话: a grid's stewards with their phones in clear, for a callable printed sheet; roles "
+            + "that read personal data, body {reason}, the reason is required and the reveal audited")
+    @Post("/{gridCode}/stewards/reveal")
+    List<Steward> revealStewards(@PathVariable String gridCode, @Nullable @Body String body, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        caller.requireHouseholdAccess();
+        if (!gridCode.matches("\\d{15}")) {
+            throw ProblemException.invalidParameter("grid_code", "must be 15 digits, was '" + gridCode + "'");
+        }
+        Reveal r = org.gridmap.support.StrictJson.read(body, Reveal.class);
+        String reason = r == null || r.reason() == null ? "" : r.reason().strip();
+        if (reason.length() < 2 || reason.length() > 500) {
+            throw ProblemException.invalidParameter("reason", "is required (2–500 characters): say why the phones "
+                    + "are printed; it is written to the audit log");
+        }
+        org.gridmap.support.Texts.check("reason", reason, false);
+        if (!caller.covers(gridCode)) {
+            throw ProblemException.notFound("grid", gridCode);
+        }
+        return db.tx(c -> {
+            grids.find(c, gridCode, null).orElseThrow(() -> ProblemException.notFound("grid", gridCode));
+            List<Steward> out = grids.stewards(c, gridCode).stream()
+                    .map(s -> new Steward(s.stewardId(), s.name(), s.phone(), s.role())).toList();
+            audit.record(c, caller.username(), caller.role().name(), "REVEAL", "grid_stewards", gridCode,
+                    caller.area(), Map.of("fields", List.of("name", "phone"), "stewards", out.size(), "reason",
+                            reason), null);
+            return out;
         });
     }
 }

@@ -120,6 +120,32 @@ class SampleApiTest extends SmallSampleTest {
     }
 
     @Test
+    void stewardPhonesAreClearOnlyThroughAnAuditedReveal() {
+        String token = api.login("community");
+        String grid = (String) Sql.value(ds, "SELECT s.grid_code FROM steward s WHERE s.phone IS NOT NULL AND "
+                + "s.grid_code LIKE '220802001001%' ORDER BY 1 LIMIT 1");
+        String phone = (String) Sql.value(ds, "SELECT phone FROM steward WHERE grid_code = '" + grid + "' AND phone "
+                + "IS NOT NULL ORDER BY steward_id LIMIT 1");
+        assertFalse(api.get("/api/grids/" + grid, token).body().contains(phone), "masked in the grid's detail");
+        Api.Response noReason = api.postJson("/api/grids/" + grid + "/stewards/reveal", token, "{}");
+        assertEquals(400, noReason.status(), noReason.toString());
+        assertTrue(noReason.isProblem());
+        Api.Response revealed = api.postJson("/api/grids/" + grid + "/stewards/reveal", token,
+                "{\"reason\":\"打印转移清单\"}");
+        assertEquals(200, revealed.status(), revealed.toString());
+        assertTrue(revealed.body().contains(phone), revealed.toString());
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL' AND object_type = "
+                + "'grid_stewards' AND object_id = '" + grid + "' AND detail->>'reason' = '打印转移清单'"));
+        Api.Response hotline = api.postJson("/api/grids/" + grid + "/stewards/reveal", api.login("hotline"),
+                "{\"reason\":\"打印转移清单\"}");
+        assertEquals(403, hotline.status(), hotline.toString());
+        String elsewhere = (String) Sql.value(ds, "SELECT grid_code FROM grid WHERE grid_code NOT LIKE "
+                + "'220802001001%' AND valid_to IS NULL LIMIT 1");
+        assertEquals(404, api.postJson("/api/grids/" + elsewhere + "/stewards/reveal", token,
+                "{\"reason\":\"打印转移清单\"}").status(), "outside the caller's area");
+    }
+
+    @Test
     void hotlineSeesBuildingsButNoHouseholds() {
         String building = (String) Sql.value(ds, "SELECT b.building_id FROM building b JOIN household h ON "
                 + "h.building_id = b.id LIMIT 1");

@@ -309,6 +309,9 @@ class RolesBrowserTest extends SmallSampleTest {
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
             assertTrue(java.util.regex.Pattern.compile("1[3-9]\\d{9}").matcher(content(b, "sheet-table")).find(),
                     "callable phones");
+            if (Sql.count(ds, "SELECT count(*) FROM steward WHERE phone IS NOT NULL AND grid_code = '" + grid + "'") > 0) {
+                assertFalse(content(b, "sheet-meta").contains("****"), "the stewards' phones are callable too");
+            }
             assertTrue(Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL' AND object_type = 'grid' "
                     + "AND object_id = '" + grid + "' AND detail->>'reason' = '夜间逐户电话通知转移'") > reveals);
             b.shot("print-with-phones-" + size[0]);
