@@ -12,10 +12,12 @@ import org.locationtech.jts.geom.Geometry;
 public final class MetricCrs {
     private final int srid;
     private final ThreadLocal<Reproject.PointFunction> toWgs84;
+    private final ThreadLocal<Reproject.PointFunction> toMetric;
 
     public MetricCrs(int srid) {
         this.srid = srid;
         this.toWgs84 = ThreadLocal.withInitial(() -> Reproject.epsg(srid, 4326));
+        this.toMetric = ThreadLocal.withInitial(() -> Reproject.epsg(4326, srid));
     }
 
     public int srid() {
@@ -25,5 +27,10 @@ public final class MetricCrs {
     /** A copy of a metric geometry in EPSG:4326, rounded to 1e-7° (about 1 cm). */
     public Geometry toWgs84(Geometry metric) {
         return Reproject.copy(metric, toWgs84.get(), 4326, 7);
+    }
+
+    /** A copy of an EPSG:4326 geometry (a line or polygon a user drew) in the metric CRS, rounded to 1 mm. */
+    public Geometry toMetric(Geometry wgs84) {
+        return Reproject.copy(wgs84, toMetric.get(), srid, 3);
     }
 }

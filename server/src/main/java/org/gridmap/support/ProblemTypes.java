@@ -39,6 +39,10 @@ public final class ProblemTypes {
     public static final String IMPORT_INVALID_ROWS = type("import-invalid-rows", 422);
     public static final String IMPORT_EMPTY = type("import-empty", 400);
 
+    public static final String PRECONDITION_FAILED = type("precondition-failed", 412);
+    public static final String PRECONDITION_REQUIRED = type("precondition-required", 428);
+    public static final String DRAFT_STALE = type("draft-stale", 409);
+
     public static final String TICKET_TRANSITION = type("ticket-illegal-transition", 409);
     public static final String IDEMPOTENCY_KEY_MISSING = type("idempotency-key-missing", 400);
     public static final String IDEMPOTENCY_KEY_REUSED = type("idempotency-key-reused", 422);

@@ -41,6 +41,33 @@ public final class Sql {
         }
     }
 
+    /** The first column of every row. */
+    public static java.util.List<Object> list(DataSource ds, String sql) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Object[] r : rows(ds, sql)) {
+            out.add(r[0]);
+        }
+        return out;
+    }
+
+    /** Every row's columns. */
+    public static java.util.List<Object[]> rows(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            java.util.List<Object[]> out = new java.util.ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] row = new Object[n];
+                for (int k = 0; k < n; k++) {
+                    row[k] = rs.getObject(k + 1);
+                }
+                out.add(row);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void exec(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);

@@ -1,0 +1,4 @@
+-- One draft. 1 id
+SELECT id, area_code, name, owner, version, status, stale_reason, created_at, updated_at, published_at,
+       effective_from
+FROM redistrict_draft WHERE id = ?

@@ -1,0 +1,245 @@
+package org.gridmap.redistricting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.gridmap.testsupport.Api;
+import org.gridmap.testsupport.SmallSampleTest;
+import org.gridmap.testsupport.Sql;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 网格调整 on the small Baicheng sample: a METIS proposal for every community (contiguous, inside the community, in
+ * band where the community's households allow, no building split, the draft's coverage QA clean), versions and
+ * stale drafts, and a publish that carries open tickets, stewards and logins to the new grids with history.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedistrictingTest extends SmallSampleTest {
+    private static final Set<String> GEOMETRY_DEFECTS = Set.of("GAP", "OVERLAP", "OUTSIDE_COMMUNITY", "INVALID_EDGE",
+            "BUILDING_SPLIT", "NOT_CONTIGUOUS", "UNUSABLE_GEOMETRY");
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("gridmap.redistricting.max-drafts", "200");
+    }
+
+    private Api.Response post(String path, String token, String etag, String json) {
+        json = json == null ? "" : json;
+        return etag == null ? api.postJson(path, token, json) : api.postJson(path, token, json, "If-Match", etag);
+    }
+
+    private Api.Response create(String token, String area) {
+        Api.Response r = api.postJson("/api/redistricting/drafts", token, "{\"area\":\"" + area + "\"}");
+        assertEquals(201, r.status(), r.toString());
+        assertNotNull(r.header("ETag"), "a new draft has a version");
+        return r;
+    }
+
+    @Test
+    @Order(1)
+    void aProposalForEveryCommunityIsContiguousInBandWhereFeasibleAndClean() {
+        String token = api.login("district");
+        List<String> communities = new ArrayList<>();
+        for (Object code : Sql.list(ds, "SELECT a.code FROM admin_area a WHERE a.level = 'COMMUNITY' AND EXISTS "
+                + "(SELECT 1 FROM building b WHERE b.community_code = a.code) ORDER BY a.code")) {
+            communities.add((String) code);
+        }
+        assertTrue(communities.size() >= 10, "the sample's communities: " + communities);
+        int grids = 0;
+        int inBand = 0;
+        Map<String, String> exceptions = new TreeMap<>();
+        long t0 = System.nanoTime();
+        for (String community : communities) {
+            Api.Response draft = create(token, community);
+            long id = draft.json().get("id").asLong();
+            Api.Response p = post("/api/redistricting/drafts/" + id + "/proposal", token, draft.header("ETag"),
+                    "{\"mode\":\"SCRATCH\"}");
+            assertEquals(200, p.status(), p.toString());
+            JsonNode d = p.json();
+            long households = Sql.count(ds, "SELECT coalesce(sum(households), 0) FROM building WHERE community_code = '"
+                    + community + "'");
+            assertEquals(households, d.get("summary").get("households").asLong(), "every household is counted");
+            assertEquals(0, d.get("summary").get("unassigned_buildings").asInt(), "every building is in a grid");
+            for (JsonNode f : d.get("findings")) {
+                assertFalse(GEOMETRY_DEFECTS.contains(f.get("kind").asText()), community + ": " + f);
+            }
+            for (JsonNode x : d.get("proposal").get("exceptions")) {
+                exceptions.put(community, x.get("reason").asText());
+            }
+            long sum = 0;
+            for (JsonNode g : d.get("grids")) {
+                grids++;
+                sum += g.get("households").asLong();
+                assertTrue(g.get("contiguous").asBoolean(), community + ": " + g);
+                assertEquals(community, g.get("community_code").asText(), "a grid stays inside its community");
+                if (g.get("band").asText().equals("IN")) {
+                    inBand++;
+                } else {
+                    assertTrue(exceptions.containsKey(community), "a grid out of band is named with its reason: "
+                            + community + " " + g);
+                }
+            }
+            assertEquals(households, sum, community + ": the grids' households add up");
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("redistricting proposal: %d communities, %d grids, %d in band (%.1f%%), %d communities with "
+                + "an exception, %.1f s%n", communities.size(), grids, inBand, 100.0 * inBand / grids,
+                exceptions.size(), seconds);
+        exceptions.forEach((c, why) -> System.out.println("  exception " + c + ": " + why));
+        assertTrue(grids > communities.size(), "communities with enough households get several grids");
+        exceptions.forEach((c, why) -> assertTrue(why.contains("fewer than") || why.contains("cannot be cut"),
+                "wherever a community's households allow it, every grid is in band: " + c + " " + why));
+    }
+
+    @Test
+    @Order(2)
+    void aStaleEditIs412AndPublishingOneDraftMakesTheOtherStale() {
+        String token = api.login("community");
+        String community = (String) Sql.value(ds, "SELECT area_code FROM app_user WHERE username = 'community'");
+        Api.Response a = create(token, community);
+        long id = a.json().get("id").asLong();
+        String v1 = a.header("ETag");
+        JsonNode g = a.json().get("grids").get(0);
+        String building = (String) Sql.value(ds, "SELECT building_id FROM building WHERE community_code = '"
+                + community + "' AND grid_code = '" + g.get("source_grid_code").asText() + "' ORDER BY id LIMIT 1");
+        int other = a.json().get("grids").get(1).get("key").asInt();
+        String move = "{\"buildings\":[\"" + building + "\"],\"to_grid\":" + other + "}";
+
+        Api.Response none = post("/api/redistricting/drafts/" + id + "/moves", token, null, move);
+        assertEquals(428, none.status(), none.toString());
+        assertTrue(none.isProblem());
+        Api.Response first = post("/api/redistricting/drafts/" + id + "/moves", token, v1, move);
+        assertEquals(200, first.status(), first.toString());
+        assertFalse(v1.equals(first.header("ETag")), "an edit makes a new version");
+        Api.Response second = post("/api/redistricting/drafts/" + id + "/moves", api.login("street"), v1,
+                "{\"buildings\":[\"" + building + "\"],\"to_grid\":" + g.get("key").asInt() + "}");
+        assertEquals(412, second.status(), "the second editor's edit was made on the old version: " + second);
+        assertEquals("/problems/precondition-failed", second.json().get("type").asText());
+
+        // undo and redo come back to the same tallies
+        JsonNode moved = first.json();
+        Api.Response undone = post("/api/redistricting/drafts/" + id + "/undo", token, first.header("ETag"), null);
+        assertEquals(200, undone.status(), undone.toString());
+        assertEquals(tally(a.json(), other), tally(undone.json(), other));
+        Api.Response redone = post("/api/redistricting/drafts/" + id + "/redo", token, undone.header("ETag"), null);
+        assertEquals(tally(moved, other), tally(redone.json(), other));
+
+        Api.Response b = create(token, community);
+        long idB = b.json().get("id").asLong();
+        Api.Response published = post("/api/redistricting/drafts/" + id + "/publish", token, redone.header("ETag"),
+                "{}");
+        assertEquals(200, published.status(), published.toString());
+        assertEquals("PUBLISHED", published.json().get("status").asText());
+        Api.Response stale = post("/api/redistricting/drafts/" + idB + "/moves", token, b.header("ETag"), move);
+        assertEquals(409, stale.status(), stale.toString());
+        assertEquals("/problems/draft-stale", stale.json().get("type").asText());
+        Api.Response stalePublish = post("/api/redistricting/drafts/" + idB + "/publish", token, b.header("ETag"), "{}");
+        assertEquals(409, stalePublish.status(), stalePublish.toString());
+        assertOrphanFree();
+    }
+
+    private static long tally(JsonNode draft, int key) {
+        for (JsonNode g : draft.get("grids")) {
+            if (g.get("key").asInt() == key) {
+                return g.get("households").asLong();
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    @Order(3)
+    void publishingCarriesOpenTicketsStewardsAndLoginsAndKeepsHistory() throws Exception {
+        String street = (String) Sql.value(ds, "SELECT area_code FROM app_user WHERE username = 'street'");
+        String community = (String) Sql.value(ds, "SELECT code FROM admin_area WHERE parent_code = '" + street
+                + "' AND code <> (SELECT area_code FROM app_user WHERE username = 'community') AND EXISTS (SELECT 1 "
+                + "FROM building b WHERE b.community_code = admin_area.code) ORDER BY code LIMIT 1");
+        String hotline = api.login("hotline");
+        List<Object[]> points = Sql.rows(ds, "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) AS p FROM "
+                + "building WHERE community_code = '" + community + "' ORDER BY id LIMIT 5) x");
+        List<String> numbers = new ArrayList<>();
+        for (Object[] p : points) {
+            Api.Response t = api.postJson("/api/tickets", hotline, "{\"source\":\"HOTLINE_12345\",\"category\":"
+                    + "\"PROPERTY\",\"description\":\"楼道积水\",\"lon\":" + p[0] + ",\"lat\":" + p[1] + "}",
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            assertEquals(201, t.status(), t.toString());
+            numbers.add(t.json().get("ticket").get("number").asText());
+        }
+        Object[] first = points.get(0);
+        String before = (String) Sql.value(ds, "SELECT grid_code FROM ticket WHERE number = '" + numbers.get(0) + "'");
+        OffsetDateTime beforePublish = OffsetDateTime.now();
+        Thread.sleep(20);
+
+        String token = api.login("street");
+        Api.Response d = create(token, community);
+        long id = d.json().get("id").asLong();
+        Api.Response proposed = post("/api/redistricting/drafts/" + id + "/proposal", token, d.header("ETag"),
+                "{\"mode\":\"SCRATCH\"}");
+        assertEquals(200, proposed.status(), proposed.toString());
+        long oldGrids = Sql.count(ds, "SELECT count(*) FROM grid WHERE valid_to IS NULL AND community_code = '"
+                + community + "'");
+        Api.Response published = post("/api/redistricting/drafts/" + id + "/publish", token, proposed.header("ETag"),
+                "{}");
+        assertEquals(200, published.status(), published.toString());
+        JsonNode result = published.json().get("published");
+        assertEquals(numbers.size(), result.get("tickets_moved").asInt(), result.toString());
+        assertEquals(proposed.json().get("summary").get("grids").asLong(), Sql.count(ds, "SELECT count(*) FROM grid "
+                + "WHERE valid_to IS NULL AND community_code = '" + community + "'"), "the new grids are current");
+        assertEquals(oldGrids, Sql.count(ds, "SELECT count(*) FROM grid WHERE valid_to IS NOT NULL AND community_code = '"
+                + community + "' AND valid_to > now() - interval '1 hour'"), "the old ones are history");
+
+        for (String n : numbers) {
+            assertEquals(1, Sql.count(ds, "SELECT count(*) FROM ticket t JOIN grid g ON g.grid_code = t.grid_code AND "
+                    + "g.valid_to IS NULL AND ST_Intersects(g.geom, t.geom) WHERE t.number = '" + n + "'"),
+                    "ticket " + n + " is in the new grid holding its point");
+            assertEquals(1, Sql.count(ds, "SELECT count(*) FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
+                    + "WHERE t.number = '" + n + "' AND e.action = 'REROUTE' AND e.data->>'by' = 'REDISTRICTING'"),
+                    "ticket " + n + " has its rerouted-by-redistricting event");
+        }
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM building WHERE community_code = '" + community
+                + "' AND (grid_code IS NULL OR grid_split)"), "every building whole in one new grid");
+        assertOrphanFree();
+
+        // history: the point's grid before the publish, from the grid history
+        Api.Response past = api.get("/api/history/grid?lon=" + first[0] + "&lat=" + first[1] + "&at="
+                + java.net.URLEncoder.encode(beforePublish.toString(), java.nio.charset.StandardCharsets.UTF_8), token);
+        assertEquals(200, past.status(), past.toString());
+        assertEquals(before, past.json().get("grid_code").asText());
+        String now = (String) Sql.value(ds, "SELECT grid_code FROM ticket WHERE number = '" + numbers.get(0) + "'");
+        JsonNode lineage = api.get("/api/grids/" + now + "/lineage", token).json();
+        assertTrue(lineage.size() > 0, "the new grid names the grids it was made from: " + lineage);
+        assertEquals(1, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'PUBLISH' AND object_id = '"
+                + id + "'"), "the publish is audited");
+    }
+
+    /** No table names a grid that is not current (history tables aside). */
+    private void assertOrphanFree() {
+        String current = "(SELECT grid_code FROM grid WHERE valid_to IS NULL)";
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM building WHERE grid_code IS NOT NULL AND grid_code NOT IN "
+                + current), "buildings");
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM steward WHERE grid_code IS NOT NULL AND grid_code NOT IN "
+                + current), "stewards");
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM ticket WHERE status IN (SELECT code FROM ticket_status WHERE "
+                + "open) AND grid_code NOT IN " + current), "open tickets");
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM app_user WHERE length(area_code) = 15 AND area_code NOT IN "
+                + current), "grid logins");
+        assertEquals(0, Sql.count(ds, "SELECT count(*) FROM area_stats WHERE length(code) = 15 AND households > 0 AND "
+                + "code NOT IN " + current), "area statistics");
+    }
+}
