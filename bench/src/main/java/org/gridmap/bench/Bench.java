@@ -33,7 +33,7 @@ public final class Bench {
     private final ApplicationContext ctx;
     private final Db db;
     private final Path out;
-    private final StringBuilder report = new StringBuilder();
+    final StringBuilder report = new StringBuilder();
 
     public Bench(ApplicationContext ctx, Path out) {
         this.ctx = ctx;
@@ -49,8 +49,10 @@ public final class Bench {
             case "tiles" -> tiles();
             case "tickets" -> tickets();
             case "evacuation" -> evacuation();
+            case "redistricting" -> new RedistrictingBench(this, ctx, db).run();
             default -> {
-                System.err.println("unknown benchmark '" + what + "': coverage, risk, tiles, tickets or evacuation");
+                System.err.println("unknown benchmark '" + what + "': coverage, risk, tiles, tickets, evacuation or "
+                        + "redistricting");
                 return 2;
             }
         }
@@ -1115,7 +1117,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private void header(String title) {
+    void header(String title) {
         report.append("# ").append(title).append("\n\n");
         report.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
                 .append(" (Asia/Shanghai) by `./gridmap bench`.\n\n");

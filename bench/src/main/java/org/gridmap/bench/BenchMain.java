@@ -24,9 +24,14 @@ public final class BenchMain {
             }
         }
         // ~1,000,000 households: the larger lattice has relatively more single-storey outskirts.
-        int households = Integer.parseInt(opts.getOrDefault("households", "1150000"));
+        // Redistricting is measured on the Baicheng sample itself (its 48 communities, streets of ~30,000 households).
+        int households = Integer.parseInt(opts.getOrDefault("households", what.equals("redistricting")
+                ? String.valueOf(org.gridmap.sample.BaichengSampleGenerator.DEFAULT_HOUSEHOLDS) : "1150000"));
         int code;
-        try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).start()) {
+        // The redistricting bench keeps a draft per community open (a user's limit is for people).
+        Map<String, Object> props = what.equals("redistricting")
+                ? Map.of("gridmap.redistricting.max-drafts", 1000) : Map.of();
+        try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).properties(props).start()) {
             code = new Bench(ctx, Path.of(opts.getOrDefault("out", "bench/results"))).run(what, households);
         }
         System.exit(code);

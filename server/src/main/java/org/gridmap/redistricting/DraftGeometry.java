@@ -43,6 +43,13 @@ final class DraftGeometry {
     private final List<Geometry> cells;
     private final List<Link> links;
     private final GeometryFactory gf;
+    /** Results already derived from this ground (grid shapes by their buildings, a community's checks by its grids). */
+    private final Map<Object, Object> memo = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > 1024;
+        }
+    };
 
     private DraftGeometry(List<Building> buildings, Geometry community, List<Geometry> cells, List<Link> links,
                           GeometryFactory gf) {
@@ -210,8 +217,28 @@ final class DraftGeometry {
         return cells.get(i);
     }
 
-    /** The polygon of a set of buildings (a grid of a draft): the union of their cells. */
+    /** The polygon of a set of buildings (a grid of a draft): the union of their cells (remembered). */
     Geometry shape(List<Integer> members) {
+        return memo(List.of("shape", List.copyOf(members)), () -> unionOf(members));
+    }
+
+    /** A value derived from this ground, remembered under its key while the ground lasts (an edit touches few grids). */
+    @SuppressWarnings("unchecked")
+    <T> T memo(Object key, java.util.function.Supplier<T> make) {
+        synchronized (memo) {
+            Object hit = memo.get(key);
+            if (hit != null) {
+                return (T) hit;
+            }
+        }
+        T value = make.get();
+        synchronized (memo) {
+            memo.put(key, value);
+        }
+        return value;
+    }
+
+    private Geometry unionOf(List<Integer> members) {
         List<Geometry> parts = new ArrayList<>(members.size());
         for (int i : members) {
             if (!cells.get(i).isEmpty()) {

@@ -308,20 +308,19 @@ class RedistrictRepository {
         }
     }
 
-    long insertGrid(Connection c, String code, String name, String community, boolean rural, byte[] wkb4326,
-                    OffsetDateTime effective) throws SQLException {
+    /** A new grid version to insert at a publish (geometry WKB in EPSG:4326). */
+    record NewGrid(String code, String name, String community, boolean rural, byte[] wkb) {}
+
+    void insertGrids(Connection c, List<NewGrid> grids, OffsetDateTime effective) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/publish_insert_grid"))) {
-            ps.setString(1, code);
-            ps.setString(2, name);
-            ps.setString(3, community);
-            ps.setBoolean(4, rural);
-            ps.setBytes(5, wkb4326);
-            ps.setString(6, code);
-            ps.setObject(7, effective, Types.TIMESTAMP_WITH_TIMEZONE);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            ps.setObject(1, effective, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setArray(2, c.createArrayOf("text", grids.stream().map(NewGrid::code).toArray()));
+            ps.setArray(3, c.createArrayOf("text", grids.stream().map(NewGrid::name).toArray()));
+            ps.setArray(4, c.createArrayOf("text", grids.stream().map(NewGrid::community).toArray()));
+            ps.setArray(5, c.createArrayOf("boolean", grids.stream().map(NewGrid::rural).toArray()));
+            ps.setArray(6, c.createArrayOf("text", grids.stream().map(g -> java.util.HexFormat.of().formatHex(g.wkb()))
+                    .toArray()));
+            ps.executeUpdate();
         }
     }
 

@@ -607,6 +607,7 @@ public class RedistrictService {
             }
             List<Integer> keys = new ArrayList<>();
             List<String> codes = new ArrayList<>();
+            List<RedistrictRepository.NewGrid> made = new ArrayList<>();
             repo.snapshotBefore(c, id);
             repo.endCurrentGrids(c, when, s.draft().areaCode());
             for (Map.Entry<String, List<Integer>> e : byCommunity.entrySet()) {
@@ -626,12 +627,13 @@ public class RedistrictService {
                     RedistrictRepository.GridRow g = s.grids().get(ks.get(n));
                     String name = g.sourceGridCode() == null || g.name().contains("新网格")
                             ? ground.communityName() + "第" + (n + 1) + "网格" : g.name();
-                    repo.insertGrid(c, code, Texts.excerpt(name, 100), e.getKey(), ground.rural(), Wkb.write(wgs),
-                            when);
+                    made.add(new RedistrictRepository.NewGrid(code, Texts.excerpt(name, 100), e.getKey(), ground.rural(),
+                            Wkb.write(wgs)));
                     keys.add(ks.get(n));
                     codes.add(code);
                 }
             }
+            repo.insertGrids(c, made, when);
             repo.mapping(c, keys, codes);
             repo.lineage(c, id, when);
             long stewards = repo.moveStewards(c, s.draft().areaCode());
@@ -895,12 +897,14 @@ public class RedistrictService {
         for (Ground ground : s.grounds()) {
             Band band = band(ground.rural());
             Map<Integer, int[]> sums = new TreeMap<>(); // buildings, households, people, vulnerable
+            int unassignedHere = 0;
             for (int i = 0; i < ground.size(); i++) {
                 Ground.Totals t = ground.totals().get(i);
                 households += t.households();
                 Integer k = s.assignment().get(t.id());
                 if (k == null) {
                     unassigned++;
+                    unassignedHere++;
                     findings.add(new Finding("BUILDING_NO_GRID", ground.communityCode(), null, null, t.buildingId(),
                             0, t.households(), "building " + t.buildingId() + " is in no grid of the draft"));
                     continue;
@@ -942,37 +946,18 @@ public class RedistrictService {
                             shape));
                 }
             }
-            // the same geometric QA as /api/coverage, on the draft's grids
-            CoverageEngine.Result qa = new CoverageEngine(coverage.sliverM2(), coverage.edgeToleranceM())
-                    .analyze(List.of(new CoverageEngine.Community(ground.communityCode(), ground.boundary())),
-                            engineGrids);
-            for (CoverageEngine.Finding f : qa.findings()) {
-                if (f.kind() == CoverageEngine.Kind.COMMUNITY_WITHOUT_GRIDS && unassigned > 0) {
-                    continue; // said building by building above
-                }
-                findings.add(new Finding(f.kind().name(), ground.communityCode(), key(f.gridCode()),
-                        key(f.otherGridCode()), f.buildingId(), Math.round(f.areaM2() * 10) / 10.0, f.households(),
-                        f.detail()));
-            }
-            // buildings kept whole: each footprint inside its grid
-            Map<Integer, PreparedGeometry> prepared = new HashMap<>();
+            // the same geometric QA as /api/coverage, on the draft's grids, and buildings kept whole; remembered by
+            // the community's grids (their keys and buildings), so an edit re-checks only the community it touched
+            Map<Integer, List<Integer>> membersOf = new TreeMap<>();
             for (int i = 0; i < ground.size(); i++) {
                 Integer k = s.assignment().get(ground.totals().get(i).id());
-                if (k == null || !shapes.containsKey(k)) {
-                    continue;
-                }
-                Geometry fp = ground.geometry().buildings().get(i).footprint();
-                PreparedGeometry pg = prepared.computeIfAbsent(k, x -> PreparedGeometryFactory.prepare(shapes.get(x)));
-                if (!pg.covers(fp)) {
-                    double outside = fp.difference(shapes.get(k)).getArea();
-                    if (outside > coverage.sliverM2()) {
-                        findings.add(new Finding("BUILDING_SPLIT", ground.communityCode(), k, null,
-                                ground.totals().get(i).buildingId(), Math.round(outside * 10) / 10.0,
-                                ground.totals().get(i).households(), "building " + ground.totals().get(i).buildingId()
-                                + " reaches " + Math.round(outside) + " m² outside its grid"));
-                    }
+                if (k != null) {
+                    membersOf.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
                 }
             }
+            boolean someUnassigned = unassignedHere > 0;
+            findings.addAll(ground.geometry().memo(List.of("qa", someUnassigned, membersOf.toString()),
+                    () -> communityChecks(ground, engineGrids, membersOf, shapes, someUnassigned)));
         }
         RedistrictRepository.DraftRow d = s.draft();
         Map<String, Band> bands = Map.of("urban", band(false), "rural", band(true));
@@ -980,6 +965,42 @@ public class RedistrictService {
                 d.createdAt(), d.updatedAt(), d.publishedAt(), d.effectiveFrom(), editCounts[0], editCounts[1], bands,
                 new Summary(tallies.size(), inBand, tallies.size() - inBand, households, unassigned, findings.size()),
                 tallies, findings, proposal, published);
+    }
+
+    private List<Finding> communityChecks(Ground ground, List<CoverageEngine.GridShape> engineGrids,
+                                          Map<Integer, List<Integer>> membersOf, Map<Integer, Geometry> shapes,
+                                          boolean someUnassigned) {
+        List<Finding> findings = new ArrayList<>();
+        CoverageEngine.Result qa = new CoverageEngine(coverage.sliverM2(), coverage.edgeToleranceM())
+                .analyze(List.of(new CoverageEngine.Community(ground.communityCode(), ground.boundary())), engineGrids);
+        for (CoverageEngine.Finding f : qa.findings()) {
+            if (f.kind() == CoverageEngine.Kind.COMMUNITY_WITHOUT_GRIDS && someUnassigned) {
+                continue; // said building by building
+            }
+            findings.add(new Finding(f.kind().name(), ground.communityCode(), key(f.gridCode()), key(f.otherGridCode()),
+                    f.buildingId(), Math.round(f.areaM2() * 10) / 10.0, f.households(), f.detail()));
+        }
+        for (Map.Entry<Integer, List<Integer>> e : membersOf.entrySet()) {
+            Geometry shape = shapes.get(e.getKey());
+            if (shape == null) {
+                continue;
+            }
+            PreparedGeometry pg = PreparedGeometryFactory.prepare(shape);
+            for (int i : e.getValue()) {
+                Geometry fp = ground.geometry().buildings().get(i).footprint();
+                if (pg.covers(fp)) {
+                    continue;
+                }
+                double outside = fp.difference(shape).getArea();
+                if (outside > coverage.sliverM2()) {
+                    String b = ground.totals().get(i).buildingId();
+                    findings.add(new Finding("BUILDING_SPLIT", ground.communityCode(), e.getKey(), null, b,
+                            Math.round(outside * 10) / 10.0, ground.totals().get(i).households(), "building " + b
+                            + " reaches " + Math.round(outside) + " m² outside its grid"));
+                }
+            }
+        }
+        return List.copyOf(findings);
     }
 
     private static Integer key(String code) {

@@ -154,6 +154,92 @@ class RedistrictingTest extends SmallSampleTest {
         assertOrphanFree();
     }
 
+    @Test
+    @Order(4)
+    void splitMergeLockAndLassoKeepBuildingsWholeAndBadDrawingsAreRefused() {
+        String token = api.login("district");
+        String community = (String) Sql.value(ds, "SELECT community_code FROM building WHERE community_code NOT IN "
+                + "(SELECT area_code FROM redistrict_draft WHERE status = 'PUBLISHED') GROUP BY 1 "
+                + "ORDER BY sum(households) DESC LIMIT 1");
+        Api.Response d = create(token, community);
+        long id = d.json().get("id").asLong();
+        String base = "/api/redistricting/drafts/" + id;
+        JsonNode grid = d.json().get("grids").get(0);
+        int key = grid.get("key").asInt();
+        String source = grid.get("source_grid_code").asText();
+        // a line through the grid's bounding box middle, west to east, well beyond its edges
+        Object[] box = Sql.rows(ds, "SELECT ST_XMin(geom) - 0.01, ST_XMax(geom) + 0.01, (ST_YMin(geom) + ST_YMax(geom)) / 2 "
+                + "FROM grid WHERE valid_to IS NULL AND grid_code = '" + source + "'").get(0);
+        String line = "{\"type\":\"LineString\",\"coordinates\":[[" + box[0] + "," + box[2] + "],[" + box[1] + ","
+                + box[2] + "]]}";
+        Api.Response split = post(base + "/split", token, d.header("ETag"), "{\"grid\":" + key + ",\"line\":" + line
+                + "}");
+        assertEquals(200, split.status(), split.toString());
+        JsonNode after = split.json();
+        assertEquals(d.json().get("summary").get("grids").asInt() + 1, after.get("summary").get("grids").asInt(),
+                "one more grid");
+        assertEquals(d.json().get("summary").get("households").asLong(), after.get("summary").get("households")
+                .asLong(), "no household lost");
+        for (JsonNode f : after.get("findings")) {
+            assertFalse(Set.of("GAP", "OVERLAP", "BUILDING_SPLIT", "OUTSIDE_COMMUNITY").contains(f.get("kind").asText()),
+                    "a split keeps the draft whole: " + f);
+        }
+        int made = 0;
+        for (JsonNode g : after.get("grids")) {
+            made = Math.max(made, g.get("key").asInt());
+        }
+        // lock the new grid: a merge touching it is refused; unlock and merge back
+        Api.Response locked = post(base + "/lock", token, split.header("ETag"), "{\"grid\":" + made
+                + ",\"locked\":true}");
+        assertEquals(200, locked.status(), locked.toString());
+        Api.Response refused = post(base + "/merge", token, locked.header("ETag"), "{\"grids\":[" + key + "," + made
+                + "]}");
+        assertEquals(409, refused.status(), "a locked grid is left alone: " + refused);
+        Api.Response unlocked = post(base + "/lock", token, locked.header("ETag"), "{\"grid\":" + made
+                + ",\"locked\":false}");
+        Api.Response merged = post(base + "/merge", token, unlocked.header("ETag"), "{\"grids\":[" + key + "," + made
+                + "]}");
+        assertEquals(200, merged.status(), merged.toString());
+        assertEquals(tally(d.json(), key), tally(merged.json(), key), "merged back, the grid holds what it held");
+
+        // lasso: every building whose point is inside a drawn polygon moves to a new grid
+        Object[] bb = Sql.rows(ds, "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT "
+                + "ST_Envelope(ST_Buffer(ST_PointOnSurface(geom)::geography, 40)::geometry) e FROM building WHERE "
+                + "grid_code = '" + source + "' ORDER BY id LIMIT 1) x").get(0);
+        String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[" + bb[0] + "," + bb[1] + "],[" + bb[2] + ","
+                + bb[1] + "],[" + bb[2] + "," + bb[3] + "],[" + bb[0] + "," + bb[3] + "],[" + bb[0] + "," + bb[1] + "]]]}";
+        Api.Response lasso = post(base + "/moves", token, merged.header("ETag"), "{\"polygon\":" + polygon + "}");
+        assertEquals(200, lasso.status(), lasso.toString());
+        assertEquals(merged.json().get("summary").get("grids").asInt() + 1, lasso.json().get("summary").get("grids")
+                .asInt(), "the lassoed buildings form a new grid");
+        String csv = api.get(base + "/assignment.csv", token).body();
+        assertEquals(Sql.count(ds, "SELECT count(*) FROM building WHERE community_code = '" + community + "'") + 1,
+                csv.lines().count(), "one row per building and the header");
+
+        // bad drawings: each a 400 problem naming the parameter, nothing changed
+        String etag = lasso.header("ETag");
+        for (String bad : List.of("{\"grid\":" + key + ",\"line\":{\"type\":\"Point\",\"coordinates\":[122.8,45.6]}}",
+                "{\"grid\":" + key + ",\"line\":{\"type\":\"LineString\",\"coordinates\":[[1e400,2],[3,4]]}}",
+                "{\"grid\":" + key + ",\"line\":{\"type\":\"LineString\",\"coordinates\":[[45.6,122.8],[45.7,122.9]]}}",
+                "{\"grid\":" + key + ",\"line\":\"LINESTRING(0 0, 1 1)\"}",
+                "{\"grid\":99999,\"line\":" + line + "}")) {
+            Api.Response r = post(base + "/split", token, etag, bad);
+            assertTrue(r.status() == 400 || r.status() == 422, bad + " → " + r);
+            assertTrue(r.isProblem(), r.toString());
+        }
+        Api.Response bowtie = post(base + "/moves", token, etag, "{\"polygon\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[122.80,45.60],[122.82,45.62],[122.82,45.60],[122.80,45.62],[122.80,45.60]]]}}");
+        assertEquals(400, bowtie.status(), bowtie.toString());
+        assertTrue(bowtie.json().get("detail").asText().contains("valid"), bowtie.toString());
+        assertEquals(etag, api.get(base, token).header("ETag"), "refused edits change nothing");
+        assertEquals(403, api.postJson("/api/redistricting/drafts", api.login("hotline"), "{\"area\":\"" + community
+                + "\"}").status(), "the hotline does not redraw grids");
+        assertEquals(403, api.get(base, api.login("gridworker")).status(), "a grid worker does not redraw grids");
+        String own = (String) Sql.value(ds, "SELECT area_code FROM app_user WHERE username = 'community'");
+        assertEquals(community.equals(own) ? 200 : 404, api.get(base, api.login("community")).status(),
+                "another community's draft is not found");
+    }
+
     private static long tally(JsonNode draft, int key) {
         for (JsonNode g : draft.get("grids")) {
             if (g.get("key").asInt() == key) {
