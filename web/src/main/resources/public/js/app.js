@@ -55,6 +55,7 @@ document.getElementById('scenario').addEventListener('change', async e => {
   state.scenario = e.target.value;
   await overlays();
   await refresh();
+  if (state.evacuation) state.evacuation.refresh(); // its 一键转换 names the scenario on screen
 });
 document.getElementById('warning').addEventListener('change', e => {
   state.warning = e.target.value;
@@ -112,7 +113,8 @@ async function start() {
   if (!state.evacuation && (claims.roles || [])[0] !== 'HOTLINE') {
     const el = document.getElementById('evacuation');
     el.hidden = false;
-    state.evacuation = evacuationModule(el, () => ({ scenario: state.scenario, warning: state.warning }));
+    state.evacuation = evacuationModule(el, () => ({ scenario: state.scenario, warning: state.warning,
+      scenarioName: (s => s && i18n.scenarioName(s))((state.scenarios || []).find(x => x.code === state.scenario)) }));
     await state.evacuation.start();
   }
 }

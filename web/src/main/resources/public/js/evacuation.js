@@ -97,10 +97,20 @@ export function evacuationModule(el, context) {
     return button;
   }
 
+  /**
+   * 一键转换 for the scenario and level on screen now (read when clicked, not when the panel was drawn), after an
+   * explicit confirmation that names the area, the scenario and the level: one click moves a whole district.
+   */
   function floodModeButton() {
-    const { scenario, warning } = context();
     const out = h('span', { id: 'flood-mode-status', role: 'status' });
-    const button = h('button', { type: 'button', id: 'flood-mode', onclick: async () => {
+    const what = () => {
+      const c = context();
+      return `${c.scenarioName || c.scenario || ''} · ${vocabulary.label('warning_levels', c.warning)}`;
+    };
+    const box = h('p', { id: 'flood-mode-box' });
+    const go = async () => {
+      const { scenario, warning } = context();
+      replace(box, button, ' ', out);
       button.disabled = true;
       try {
         const r = await fetch('/api/evacuation/flood-mode', { method: 'POST', headers: { 'Content-Type': 'application/json',
@@ -111,8 +121,17 @@ export function evacuationModule(el, context) {
       } finally {
         button.disabled = false;
       }
-    } }, t('evac_switch') + i18n.paren(`${scenario || ''} · ${vocabulary.label('warning_levels', warning)}`));
-    return h('p', null, button, ' ', out);
+    };
+    const button = h('button', { type: 'button', id: 'flood-mode', onclick: () => {
+      const yes = h('button', { type: 'button', id: 'flood-mode-confirm', class: 'danger', onclick: go },
+        t('evac_confirm_yes'));
+      const no = h('button', { type: 'button', id: 'flood-mode-cancel', onclick: () => replace(box, button, ' ', out) },
+        t('cancel'));
+      replace(box, h('span', { role: 'alert' }, t('evac_confirm').replace('{what}', what())), ' ', yes, ' ', no);
+      yes.focus();
+    } }, t('evac_switch') + i18n.paren(what()));
+    replace(box, button, ' ', out);
+    return box;
   }
 
   /** The server's events: any change in the area refreshes the figures (at most every half second). */

@@ -37,8 +37,6 @@ class RedistrictRepository {
 
     record GridAt(String gridCode, String name, int version, OffsetDateTime validFrom, OffsetDateTime validTo) {}
 
-    record Ended(long id, String gridCode) {}
-
     Optional<String> areaLevel(Connection c, String code) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/area"))) {
             ps.setString(1, code);
@@ -294,31 +292,20 @@ class RedistrictRepository {
         }
     }
 
-    List<Ended> endCurrentGrids(Connection c, OffsetDateTime effective, String area) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/publish_end_old"))) {
-            ps.setObject(1, effective, Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setString(2, area + "%");
-            List<Ended> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Ended(rs.getLong("id"), rs.getString("grid_code")));
-                }
-            }
-            return out;
-        }
-    }
-
     /** A new grid version to insert at a publish (geometry WKB in EPSG:4326). */
     record NewGrid(String code, String name, String community, boolean rural, byte[] wkb) {}
 
-    void insertGrids(Connection c, List<NewGrid> grids, OffsetDateTime effective) throws SQLException {
+    /** Ends the area's current grids and starts the new ones at {@code effective}, in one statement. */
+    void replaceGrids(Connection c, String area, List<NewGrid> grids, OffsetDateTime effective) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/publish_insert_grid"))) {
             ps.setObject(1, effective, Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setArray(2, c.createArrayOf("text", grids.stream().map(NewGrid::code).toArray()));
-            ps.setArray(3, c.createArrayOf("text", grids.stream().map(NewGrid::name).toArray()));
-            ps.setArray(4, c.createArrayOf("text", grids.stream().map(NewGrid::community).toArray()));
-            ps.setArray(5, c.createArrayOf("boolean", grids.stream().map(NewGrid::rural).toArray()));
-            ps.setArray(6, c.createArrayOf("text", grids.stream().map(g -> java.util.HexFormat.of().formatHex(g.wkb()))
+            ps.setString(2, area + "%");
+            ps.setObject(3, effective, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setArray(4, c.createArrayOf("text", grids.stream().map(NewGrid::code).toArray()));
+            ps.setArray(5, c.createArrayOf("text", grids.stream().map(NewGrid::name).toArray()));
+            ps.setArray(6, c.createArrayOf("text", grids.stream().map(NewGrid::community).toArray()));
+            ps.setArray(7, c.createArrayOf("boolean", grids.stream().map(NewGrid::rural).toArray()));
+            ps.setArray(8, c.createArrayOf("text", grids.stream().map(g -> java.util.HexFormat.of().formatHex(g.wkb()))
                     .toArray()));
             ps.executeUpdate();
         }

@@ -609,7 +609,6 @@ public class RedistrictService {
             List<String> codes = new ArrayList<>();
             List<RedistrictRepository.NewGrid> made = new ArrayList<>();
             repo.snapshotBefore(c, id);
-            repo.endCurrentGrids(c, when, s.draft().areaCode());
             for (Map.Entry<String, List<Integer>> e : byCommunity.entrySet()) {
                 List<Integer> ks = e.getValue();
                 ks.sort(Comparator.comparingDouble((Integer k) -> Math.round(shapes.get(k).getCentroid().getX() / 50))
@@ -633,7 +632,7 @@ public class RedistrictService {
                     codes.add(code);
                 }
             }
-            repo.insertGrids(c, made, when);
+            repo.replaceGrids(c, s.draft().areaCode(), made, when);
             repo.mapping(c, keys, codes);
             repo.lineage(c, id, when);
             long stewards = repo.moveStewards(c, s.draft().areaCode());

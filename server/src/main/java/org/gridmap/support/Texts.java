@@ -41,7 +41,18 @@ public final class Texts {
                 return String.format("contains the bidirectional control U+%04X", (int) c);
             }
         }
-        return null;
+        // invisible text (zero-width spaces, joiners, BOMs: format characters, with or without spaces) would pass a
+        // length check and say nothing, e.g. as the reason of an audited reveal
+        boolean format = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                format = true;
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return null;
+            }
+        }
+        return format ? "has no visible characters (only invisible ones such as zero-width spaces)" : null;
     }
 
     /** Refuses text that {@link #problem} finds fault with: 400 naming the parameter. */

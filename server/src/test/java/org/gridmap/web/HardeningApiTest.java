@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.gridmap.testsupport.Api;
 import org.gridmap.testsupport.SmallSampleTest;
 import org.gridmap.testsupport.Sql;
+import org.gridmap.testsupport.Sql.GridPoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -355,6 +357,29 @@ class HardeningApiTest extends SmallSampleTest {
         Object addr = Sql.value(ds, "SELECT remote_addr FROM audit_log WHERE action = 'REVEAL' ORDER BY id DESC LIMIT 1");
         assertNotNull(addr);
         assertTrue(addr.toString().matches("[0-9a-f:.]+"), addr.toString());
+    }
+
+    @Test
+    void invisibleTextIsNoReasonAndNoDescription() {
+        String household = (String) Sql.value(ds, "SELECT h.household_id FROM household h JOIN building b ON "
+                + "b.id = h.building_id WHERE b.grid_code LIKE '220802%' ORDER BY h.household_id LIMIT 1");
+        long reveals = Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL'");
+        for (String invisible : List.of("\\u200b\\u200b\\u200b", "\\ufeff\\u2060 \\u200d", " \\u200c \\u200c ")) {
+            Api.Response r = api.postJson("/api/households/" + household + "/reveal", district, "{\"reason\":\""
+                    + invisible + "\"}");
+            assertEquals(400, r.status(), invisible + " → " + r);
+            assertTrue(r.json().get("detail").asText().contains("visible"), r.toString());
+        }
+        assertEquals(reveals, Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL'"),
+                "nothing was revealed");
+        GridPoint p = Sql.pointInGrid(ds, "220802", 0, 5, false);
+        Api.Response ticket = api.postJson("/api/tickets", district, "{\"source\":\"HOTLINE_12345\",\"category\":"
+                + "\"PROPERTY\",\"description\":\"\\u200b\\u200b\",\"lon\":" + p.lon() + ",\"lat\":" + p.lat() + "}",
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertEquals(400, ticket.status(), ticket.toString());
+        Api.Response joined = api.postJson("/api/households/" + household + "/reveal", district,
+                "{\"reason\":\"转移\\u200d核对\"}");
+        assertEquals(200, joined.status(), "visible text with a joiner inside is text: " + joined);
     }
 
     // ------------------------------------------------------------------------------------------------ tickets
