@@ -31,6 +31,8 @@ const panel = gridPanel(map, state);
 gridSearch(map, code => panel.show(code));
 
 i18n.apply();
+// The login box is modal: it has its own language switch (the header's is behind it).
+document.getElementById('login-lang').addEventListener('click', () => document.getElementById('lang').click());
 document.getElementById('lang').addEventListener('click', async () => {
   i18n.toggle();
   warningOptions();
@@ -232,7 +234,8 @@ async function runInfo() {
     } catch (err) { /* the figures stand without their provenance line */ }
   }
   if (role === 'ADMIN' || role === 'DISTRICT_OFFICE') {
-    const status = h('span', { id: 'run-status', role: 'status' });
+    const status = h('span', { id: 'run-status', role: 'status' },
+      state.runDone && sc && state.runDone === sc.current_run_id ? i18n.t('run_done').replace('{run}', state.runDone) : '');
     const button = h('button', { id: 'run-start', type: 'button' },
       i18n.t(sc && sc.current_run_id ? 'run_again' : 'run_start'));
     button.addEventListener('click', () => startRun(button, status));
@@ -252,6 +255,7 @@ async function startRun(button, status) {
       run = await api.get('/api/risk/runs/' + run.id);
     }
     if (run.status !== 'SUCCEEDED') throw new Error(run.message || run.status);
+    state.runDone = run.id; // the redrawn panel says the run finished
     state.scenarios = await api.get('/api/risk/scenarios');
     await overlays();
     await refresh();

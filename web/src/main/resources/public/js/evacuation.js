@@ -61,10 +61,12 @@ export function evacuationModule(el, context) {
       h('table', { id: 'evac-table' }, h('thead', null, h('tr', null, h('th', null, t('evac_status')),
         h('th', null, t('hh_unit')), h('th', null, t('people_unit')))), h('tbody', null, rows)),
       unplaced.length ? h('ul', { class: 'unplaced' }, unplaced) : '',
-      h('h3', null, t('shelters')),
-      h('table', { id: 'shelter-table' }, h('thead', null, h('tr', null, h('th', null, t('shelters')),
-        h('th', null, t('occupancy')), h('th', null, t('evac_reserved')), h('th', null, t('evac_status')))),
-      h('tbody', null, shelters)),
+      // The shelters (a district has a hundred) fold away, so the tickets below stay within reach; the office opens them.
+      h('details', { id: 'shelter-details', open: OFFICE.includes(role) ? true : null },
+        h('summary', null, `${t('shelters')} (${s.shelters.length})`),
+        h('table', { id: 'shelter-table' }, h('thead', null, h('tr', null, h('th', null, t('shelters')),
+          h('th', null, t('occupancy')), h('th', null, t('evac_reserved')), h('th', null, t('evac_status')))),
+        h('tbody', null, shelters))),
       h('p', { class: 'actions' }, h('a', { href: '/transfer.html' }, t('evac_field_page')), ' ',
         exportButton('xlsx', false, t('evac_export_xlsx')), ' ', exportButton('csv', false, t('evac_export_csv')),
         role !== 'HOTLINE' ? [' ', exportButton('xlsx', true, t('evac_export_list'))] : null));

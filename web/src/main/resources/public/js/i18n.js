@@ -28,7 +28,7 @@ const WORDS = {
     title: '网格地图 · 防汛应急', scenario: '洪水情景', warning: '预警级别', logout: '退出', login: '登录',
     username: '用户名', password: '密码', login_first: '请先登录。', shelter_flooded: '位于淹没区，水深', sheet_link_bad: '打印链接不完整：缺少网格（15 位编码）或情景，请从网格面板重新打开。',
     households: '户数', people: '人数', hh_unit: '户', people_unit: '人', vulnerable: '脆弱人员', district: '全区', must_move: '须转移',
-    legend: '图例', no_results: '本情景尚无四色结果，请先运行计算。', not_computed: '未计算', map: '地图', field_call: '拨打', field_call_reason: '转移通知（网格员拨打电话）', field_no_phone: '没有登记电话', walkin_title: '现场登记（无转移单）', walkin_from: '从哪里来', walkin_do: '登记入住', walkin_done: '已登记', evac_export_xlsx: '导出 XLSX', evac_export_csv: '导出 CSV', evac_export_list: '导出转移清单', skip_to_panel: '跳到面板', search_label: '搜索地点', menu: '菜单', sheet_more: '展开面板', sheet_less: '收起面板', run_from: '颜色来自第 {run} 次四色计算（规则第 {rules} 版，{when}）', run_start: '开始四色计算', run_again: '重新计算四色', run_running: '四色计算中', run_failed: '计算未完成', street: '街道', grids: '网格', total: '合计', my_street: '本街道', my_community: '本社区', my_grid: '我的网格',
+    legend: '图例', no_results: '本情景尚无四色结果，请先运行计算。', not_computed: '未计算', map: '地图', field_call: '拨打', field_call_reason: '转移通知（网格员拨打电话）', field_no_phone: '没有登记电话', walkin_title: '现场登记（无转移单）', walkin_from: '从哪里来', walkin_do: '登记入住', walkin_done: '已登记', evac_export_xlsx: '导出 XLSX', evac_export_csv: '导出 CSV', evac_export_list: '导出转移清单', skip_to_panel: '跳到面板', search_label: '搜索地点', menu: '菜单', sheet_more: '展开面板', sheet_less: '收起面板', run_from: '颜色来自第 {run} 次四色计算（规则第 {rules} 版，{when}）', run_start: '开始四色计算', run_again: '重新计算四色', run_running: '四色计算中', run_done: '第 {run} 次四色计算已完成，地图与数字已更新', run_failed: '计算未完成', street: '街道', grids: '网格', total: '合计', my_street: '本街道', my_community: '本社区', my_grid: '我的网格',
     buildings: '楼栋', zones: '洪水风险区', shelters: '安置点', occupancy: '已安置/容量', waters: '河流湖泊', areas: '行政区划',
     capacity: '容量', depth: '水深', worst: '最高风险', login_failed: '用户名或密码错误',
     search: '搜索地址、楼栋、道路、网格或社区', search_none: '没有匹配的地点', place_STREET: '街道', place_COMMUNITY: '社区', place_GRID: '网格', place_BUILDING: '楼栋', place_ROAD: '道路', community: '社区', grid: '网格',
@@ -104,7 +104,7 @@ const WORDS = {
     username: 'User name', password: 'Password', login_first: 'Please log in.', shelter_flooded: 'inside a flood zone, depth', sheet_link_bad: 'The print link is incomplete (grid code or scenario missing); open it again from the grid panel.',
     households: 'Households', people: 'People', hh_unit: 'households', people_unit: 'people', vulnerable: 'Vulnerable',
     district: 'District', must_move: 'Must move', legend: 'Legend',
-    no_results: 'No risk colours for this scenario yet: start a run.', not_computed: 'not computed', map: 'Map', field_call: 'Call', field_call_reason: 'transfer notice (grid worker calling)', field_no_phone: 'no phone on record', walkin_title: 'Register arrivals without a sheet', walkin_from: 'Coming from', walkin_do: 'Register', walkin_done: 'Registered', evac_export_xlsx: 'Export XLSX', evac_export_csv: 'Export CSV', evac_export_list: 'Export transfer list', skip_to_panel: 'Skip to the panel', search_label: 'Search places', menu: 'Menu', sheet_more: 'Show more', sheet_less: 'Show less', run_from: 'Colours from risk run {run} (rules version {rules}, {when})', run_start: 'Start the risk-colour run', run_again: 'Run the risk colours again', run_running: 'Computing risk colours', run_failed: 'The run did not finish', street: 'Street', grids: 'Grids', total: 'Total', my_street: 'My street', my_community: 'My community', my_grid: 'My grid',
+    no_results: 'No risk colours for this scenario yet: start a run.', not_computed: 'not computed', map: 'Map', field_call: 'Call', field_call_reason: 'transfer notice (grid worker calling)', field_no_phone: 'no phone on record', walkin_title: 'Register arrivals without a sheet', walkin_from: 'Coming from', walkin_do: 'Register', walkin_done: 'Registered', evac_export_xlsx: 'Export XLSX', evac_export_csv: 'Export CSV', evac_export_list: 'Export transfer list', skip_to_panel: 'Skip to the panel', search_label: 'Search places', menu: 'Menu', sheet_more: 'Show more', sheet_less: 'Show less', run_from: 'Colours from risk run {run} (rules version {rules}, {when})', run_start: 'Start the risk-colour run', run_again: 'Run the risk colours again', run_running: 'Computing risk colours', run_done: 'Run {run} finished: the map and figures are updated', run_failed: 'The run did not finish', street: 'Street', grids: 'Grids', total: 'Total', my_street: 'My street', my_community: 'My community', my_grid: 'My grid',
     buildings: 'Buildings', zones: 'Flood zones', shelters: 'Shelters', occupancy: 'Occupancy / capacity', waters: 'Rivers and lakes',
     areas: 'Areas', capacity: 'Capacity', depth: 'Depth', worst: 'Worst', login_failed: 'Wrong user name or password',
     search: 'Find an address, building, road, grid or community', search_none: 'No place matches', place_STREET: 'Street', place_COMMUNITY: 'Community', place_GRID: 'Grid', place_BUILDING: 'Building', place_ROAD: 'Road', community: 'Community', grid: 'Grid',
@@ -211,8 +211,10 @@ export function apply() {
   document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
   document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
   document.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
-  const button = document.getElementById('lang');
-  if (button) button.textContent = lang === 'zh' ? 'EN' : '中文';
+  for (const id of ['lang', 'login-lang']) {
+    const button = document.getElementById(id);
+    if (button) button.textContent = lang === 'zh' ? 'EN' : '中文';
+  }
 }
 
 export function toggle() {

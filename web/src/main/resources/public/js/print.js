@@ -93,14 +93,16 @@ async function render() {
         h('td', num, k + 1), buildingCell(hh, households[k - 1], common),
         h('td', null, hh.unit ?? ''),
         h('td', num, hh.floor), h('td', null, hh.room ?? ''), h('td', num, hh.members),
-        h('td', num, hh.vulnerable_members || ''), h('td', null, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
+        h('td', num, hh.vulnerable_members || ''), h('td', { class: 'color' }, vocabulary.swatch(hh.color), vocabulary.label('risk_colors', hh.color)),
         // Upper floors stand above the water: say so instead of a negative depth.
         Number(hh.effective_depth_m) > 0 ? h('td', num, Number(hh.effective_depth_m).toFixed(2))
           : h('td', { class: 'above' }, t('above_water')), h('td', null, hh.contact_name ?? ''),
         h('td', null, hh.phone ?? ''), transferCells(plan.get(hh.household_id), routeOf), h('td')))));
   }
-  document.getElementById('printed-at').textContent = new Date().toLocaleString(i18n.currentLang() === 'en' ? 'en-GB' : 'zh-CN',
-    { hour12: false });
+  // The office clock (China Standard Time), as every other time on the page, whatever the device's zone.
+  document.getElementById('printed-at').textContent = new Date().toLocaleString(i18n.currentLang() === 'en' ? 'en-GB'
+    : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+  document.querySelectorAll('#sheet-sign .colon').forEach(el => { el.textContent = i18n.punct('colon'); });
   await drawMap(g, routes);
   const button = document.getElementById('print');
   button.disabled = false;
@@ -174,7 +176,7 @@ function transferCells(tr, routeOf) {
       : t('unplaced_' + tr.unplaced_reason)),
     h('td', null, tr.cadre_name ?? ''),
     h('td', { class: 'code' }, h('img', { src: `/api/evacuation/qr/${encodeURIComponent(tr.code)}.svg`, alt: tr.code,
-      width: '56', height: '56' }), h('br'), tr.code),
+      width: '34', height: '34' }), tr.code),
   ];
 }
 

@@ -15,6 +15,12 @@ const statusName = status => vocabulary.label('ticket_statuses', status);
 const levelName = level => vocabulary.label('ticket_levels', level);
 const isOpen = tk => vocabulary.where('ticket_statuses', 'open').includes(tk.status);
 
+/** At most {@code n} characters of a text (whole code points), with "…" when cut: a list shows a line, not a page. */
+export function excerpt(text, n) {
+  const cps = Array.from(text || '');
+  return cps.length > n ? cps.slice(0, n).join('') + '…' : (text || '');
+}
+
 export function ticketsModule(map, area) {
   const el = document.getElementById('tickets');
   const cluster = L.markerClusterGroup({ maxClusterRadius: 45, showCoverageOnHover: false });
@@ -67,6 +73,12 @@ export function ticketsModule(map, area) {
     // From the keyboard (Enter or Space: no pointer), the pin starts at the map's centre and the arrow keys move it.
     if (e.detail === 0) place(map.getCenter(), true);
   });
+  // A grid worker files what they find on patrol; the hotline and the offices what a caller reports.
+  if (((api.claims().roles || [])[0]) === 'GRID_WORKER') {
+    const patrol = document.querySelector('#ticket-source option[value="PATROL"]');
+    patrol.defaultSelected = true; // kept by the form's reset too
+    patrol.selected = true;
+  }
   document.getElementById('ticket-cancel').addEventListener('click', resetForm);
   document.getElementById('ticket-filter-status').addEventListener('change', refresh);
   document.getElementById('ticket-filter-category').addEventListener('change', refresh);
@@ -183,8 +195,13 @@ export function ticketsModule(map, area) {
       if (!category) { clear(list); return; } // duplicates are of the same category: none to look for yet
       const dups = await api.get(`/api/tickets/duplicates?lon=${latlng.lng}&lat=${latlng.lat}&category=${category}`);
       replace(list, dups.length ? [h('li', null, h('b', null, t('possible_duplicates'))), dups.map(d =>
-        h('li', { dataset: { id: d.id } }, `${d.number} · ${Math.round(d.distance_m)} m · ${d.description}`))] : null);
+        h('li', { dataset: { id: d.id } }, `${d.number} · ${Math.round(d.distance_m)} m · ${excerpt(d.description, 80)}`))] : null);
     } catch (err) { clear(list); }
+  }
+
+  /** A ticket's category in the page's language (the catalogue carries both names). */
+  function categoryName(tk) {
+    return (i18n.currentLang() === 'en' && tk.category_name_en) || tk.category_name;
   }
 
   async function submit(e) {
@@ -254,8 +271,8 @@ export function ticketsModule(map, area) {
           tabindex: '0', role: 'button', on: { click: () => reveal(tk.id), keydown: listKeys } },
           h('span', { class: 'dot', style: { background: statusColour(tk.status) } }),
           tk.urgent && h('span', { class: 'badge urgent' }, t('urgent')), h('b', null, tk.number),
-          ` ${tk.category_name} · ${statusName(tk.status)} · ${levelName(tk.level)}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
-          h('small', null, tk.description))),
+          ` ${categoryName(tk)} · ${statusName(tk.status)} · ${levelName(tk.level)}${tk.overdue ? ' · ' + t('overdue') : ''}`, h('br'),
+          h('small', { class: 'clamp' }, excerpt(tk.description, 160)))),
         page.total > 50 && h('li', null, h('small', null, t(inView ? 'more_in_view' : 'more_in_area')
           .replace('{n}', page.total))),
         inView && h('li', { class: 'scope-note' }, h('small', null, t('list_in_view'))));
@@ -328,7 +345,7 @@ export function ticketsModule(map, area) {
     const entered = [[t('address'), tk.address], [t('reporter'), tk.reporter_name], [t('phone'), tk.reporter_phone],
       [t('assignee'), tk.assignee]].filter(([, v]) => v);
     const detail = document.getElementById('ticket-detail');
-    replace(detail, h('h3', { tabindex: -1, id: 'ticket-detail-title' }, `${tk.number} · ${tk.category_name}`),
+    replace(detail, h('h3', { tabindex: -1, id: 'ticket-detail-title' }, `${tk.number} · ${categoryName(tk)}`),
       h('p', { id: 'ticket-detail-status' }, tk.urgent && [h('span', { class: 'badge urgent' }, t('urgent')), ' '],
         `${statusName(tk.status)} · `, h('span', { id: 'ticket-detail-level' }, levelName(tk.level)),
         ` · ${tk.department}`, tk.overdue && [' · ', h('b', { class: 'error' }, t('overdue'))]),

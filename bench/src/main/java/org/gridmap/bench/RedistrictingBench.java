@@ -124,9 +124,11 @@ final class RedistrictingBench {
         double publishSeconds = (System.nanoTime() - t0) / 1e9;
         report.append(String.format("- Street %s, %s grids, %s open tickets and %s stewards moved: **%.2f s** "
                 + "(target ≤ 5 s; one transaction with the buildings' membership, statistics and 四色 aggregates "
-                + "the triggers keep).%n", street, published.published().get("grids"),
+                + "the triggers keep): ending and starting the grids with the buildings' move %s s, tickets, "
+                + "stewards and lineage %s s.%n", street, published.published().get("grids"),
                 published.published().get("tickets_moved"), published.published().get("stewards_moved"),
-                publishSeconds));
+                publishSeconds, published.published().get("seconds_grids_and_buildings"),
+                published.published().get("seconds_tickets_stewards_lineage")));
         if (tickets == 0) {
             report.append("  (the sample has no open tickets in this street: the ticket move was measured empty.)\n");
         }

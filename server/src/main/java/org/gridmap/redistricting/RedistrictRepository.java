@@ -78,9 +78,8 @@ class RedistrictRepository {
 
     String stamp(Connection c, String community) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/buildings_stamp"))) {
-            for (int k = 1; k <= 3; k++) {
-                ps.setString(k, community);
-            }
+            ps.setString(1, community);
+            ps.setString(2, community);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);

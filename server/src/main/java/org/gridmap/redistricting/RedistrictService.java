@@ -632,13 +632,17 @@ public class RedistrictService {
                     codes.add(code);
                 }
             }
+            long tGrids = System.nanoTime();
             repo.replaceGrids(c, s.draft().areaCode(), made, when);
+            result.put("seconds_grids_and_buildings", Math.round((System.nanoTime() - tGrids) / 1e6) / 1000.0);
+            long tMoves = System.nanoTime();
             repo.mapping(c, keys, codes);
             repo.lineage(c, id, when);
             long stewards = repo.moveStewards(c, s.draft().areaCode());
             long tickets = repo.moveTickets(c, s.draft().areaCode(), caller.username(), id);
             repo.markPublished(c, id, s.draft().areaCode(), when, "草稿 " + id + " 已发布 / draft " + id
                     + " was published");
+            result.put("seconds_tickets_stewards_lineage", Math.round((System.nanoTime() - tMoves) / 1e6) / 1000.0);
             result.put("grids", codes.size());
             result.put("tickets_moved", tickets);
             result.put("stewards_moved", stewards);
