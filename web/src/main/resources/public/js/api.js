@@ -55,6 +55,19 @@ export async function post(path, body, signal) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...bearer() } }));
 }
 
+/**
+ * A request on a versioned resource (a redistricting draft): sends If-Match with the version the page holds and
+ * resolves with the JSON answer and the new version (ETag). A 412 means someone else edited first.
+ */
+export async function versioned(method, path, body, etag) {
+  const headers = { Accept: 'application/json', ...bearer() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (etag) headers['If-Match'] = etag;
+  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await answer(r);
+  return { body: json, etag: r.headers.get('ETag') };
+}
+
 /** A problem+json answer (RFC 9457) as an Error with its status, type and detail, for i18n.problem to word. */
 export function problemOf(status, problem) {
   const p = problem || {};

@@ -7,6 +7,7 @@ import { gridPanel } from './gridpanel.js';
 import { gridSearch } from './search.js';
 import { ticketsModule } from './tickets.js';
 import { evacuationModule } from './evacuation.js';
+import { redistrictModule } from './redistrict.js';
 import * as vocabulary from './vocabulary.js';
 import * as sheet from './sheet.js';
 
@@ -119,6 +120,15 @@ async function start() {
       scenarioName: (s => s && i18n.scenarioName(s))((state.scenarios || []).find(x => x.code === state.scenario)) }));
     await state.evacuation.start();
   }
+  // 网格调整 for the staff who redraw grids: opened from its fold, closed (its layer and tools removed) with it.
+  if (!state.redistrict && ['ADMIN', 'DISTRICT_OFFICE', 'STREET_STAFF', 'COMMUNITY_STAFF'].includes(state.role)) {
+    document.getElementById('redistrict-section').hidden = false;
+    state.redistrict = redistrictModule(map, document.getElementById('redistrict'), {
+      onPublished: async () => { await overlays(); await refresh(); },
+    });
+    const fold = document.getElementById('redistrict-details');
+    fold.addEventListener('toggle', () => (fold.open ? state.redistrict.start() : state.redistrict.stop()));
+  }
 }
 
 async function overlays() {
@@ -142,6 +152,7 @@ async function overlays() {
 
 function gridClicked(p, latlng) {
   if (state.tickets && state.tickets.isPlacing()) return; // the click places a ticket's pin
+  if (state.redistrict && state.redistrict.isDrawing()) return; // the click is a point of a line being drawn
   // Before a run the tile carries no counts: say so, never show zeros or green.
   const known = p.worst_color !== undefined && p.worst_color !== null;
   const rows = known ? h('table', null, h('tbody', null, COLOUR_KEYS.map(c => h('tr', null,
@@ -150,7 +161,8 @@ function gridClicked(p, latlng) {
   L.popup().setLatLng(latlng)
     .setContent(h('div', null, h('b', null, p.name), h('br'), p.grid_code, rows))
     .openOn(map);
-  panel.show(p.grid_code);
+  // A neighbouring area's grid is shown for orientation; its panel is for the staff whose area it is.
+  if (!state.home || String(p.grid_code).startsWith(state.home)) panel.show(p.grid_code);
 }
 
 /** The warning levels, least severe first (Ⅳ … Ⅰ), named in the page's language; II is the default. */

@@ -624,7 +624,9 @@ public class RedistrictService {
                         wgs = GeometryFixer.fix(wgs);
                     }
                     RedistrictRepository.GridRow g = s.grids().get(ks.get(n));
+                    // numbered names follow the new numbering (codes are renumbered); a name of its own is kept
                     String name = g.sourceGridCode() == null || g.name().contains("新网格")
+                            || g.name().matches(".*第\\d+网格(-\\d+)?$")
                             ? ground.communityName() + "第" + (n + 1) + "网格" : g.name();
                     made.add(new RedistrictRepository.NewGrid(code, Texts.excerpt(name, 100), e.getKey(), ground.rural(),
                             Wkb.write(wgs)));

@@ -127,6 +127,17 @@ public final class Browser implements AutoCloseable {
                 pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).click().perform();
     }
 
+    /** A double click on the map at a point (ends a line or polygon being drawn). */
+    public void doubleClickMapAt(double lat, double lon) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> pt = (Map<String, Number>) js(
+                "const p = testMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
+                lat, lon);
+        WebElement mapEl = driver.findElement(By.id("map"));
+        new Actions(driver).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
+                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).doubleClick().perform();
+    }
+
     public Path shot(String name) {
         try {
             Path p = shots.resolve(name + ".png");
