@@ -125,6 +125,7 @@ async function start() {
     document.getElementById('redistrict-section').hidden = false;
     state.redistrict = redistrictModule(map, document.getElementById('redistrict'), {
       onPublished: async () => { await overlays(); await refresh(); },
+      scenario: () => state.scenario,
     });
     const fold = document.getElementById('redistrict-details');
     fold.addEventListener('toggle', () => (fold.open ? state.redistrict.start() : state.redistrict.stop()));
@@ -205,7 +206,8 @@ async function refresh() {
     // The caller's own area, named as its users say it (全区, 本街道, 本社区, 我的网格), its children one level down.
     const title = level === 'district' ? i18n.t('district') : `${i18n.t('my_' + level)} · ${state.names[home] || home}`;
     const childLevel = CHILD[level];
-    const head = h('tr', null, h('th', null, i18n.t(childLevel || level)), COLOUR_KEYS.map(c => h('th', null, swatch(c))),
+    const head = h('tr', null, h('th', null, i18n.t(childLevel || level)), COLOUR_KEYS.map(c => h('th', null, swatch(c),
+      h('span', { class: 'visually-hidden' }, vocabulary.label('risk_colors', c)))),
       h('th', null, i18n.t('must_move')));
     const row = (name, counts, code, cls, parent) => {
       const move = s.must_move_colors.reduce((n, c) => n + counts.households[c], 0);
@@ -219,11 +221,7 @@ async function refresh() {
         + `${i18n.t('hh_unit')} · ${s.must_move_people} ${i18n.t('people_unit')}`),
       h('table', { id: 'summary-table' }, h('tbody', null, head, row(i18n.t('total'), s.total),
         children.map(c => row(state.names[c.code] || c.code, c.counts, c.code, 'street-row')))));
-    el.querySelectorAll('tr.street-row').forEach(tr => {
-      tr.tabIndex = 0;
-      tr.addEventListener('click', () => drillDown(tr));
-      tr.addEventListener('keydown', e => { if (e.key === 'Enter') drillDown(tr); });
-    });
+    el.querySelectorAll('tr.street-row').forEach(tr => rowControls(tr));
     if (state.grid) panel.show(state.grid); // the selected grid follows the scenario, warning level and language
   } catch (err) {
     if (err.name === 'AbortError') return;
@@ -281,6 +279,29 @@ async function startRun(button, status) {
  * A row of the summary: the map zooms to that area and outlines it; a street or community row opens into its
  * children (and closes again); a grid row opens the grid's panel.
  */
+/**
+ * A summary row as a control: click, Enter or Space drills down; the arrow keys move between rows (Up/Down) and
+ * open or close a street or community (Right/Left); a row that opens says whether it is open (aria-expanded).
+ */
+function rowControls(tr) {
+  tr.tabIndex = 0;
+  if (tr.dataset.code.length < 15) tr.setAttribute('aria-expanded', 'false');
+  tr.addEventListener('click', e => { e.stopPropagation(); drillDown(tr); });
+  tr.addEventListener('keydown', e => {
+    const rows = [...tr.parentElement.querySelectorAll('tr[tabindex]')];
+    const at = rows.indexOf(tr);
+    const opens = tr.dataset.code.length < 15;
+    if (e.key === 'Enter' || e.key === ' ') drillDown(tr);
+    else if (e.key === 'ArrowDown' && at < rows.length - 1) rows[at + 1].focus();
+    else if (e.key === 'ArrowUp' && at > 0) rows[at - 1].focus();
+    else if (e.key === 'ArrowRight' && opens && !tr.classList.contains('open')) drillDown(tr);
+    else if (e.key === 'ArrowLeft' && opens && tr.classList.contains('open')) drillDown(tr);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  });
+}
+
 async function drillDown(tr) {
   const code = tr.dataset.code;
   if (code.length === 15) {
@@ -289,6 +310,7 @@ async function drillDown(tr) {
     return;
   }
   const open = tr.classList.toggle('open');
+  tr.setAttribute('aria-expanded', String(open));
   tr.parentElement.querySelectorAll(`tr.community-row[data-parent="${CSS.escape(code)}"]`).forEach(r => r.remove());
   await zoomTo(code, true);
   if (!open) return;
@@ -298,11 +320,7 @@ async function drillDown(tr) {
       + `&warning_level=${state.warning}`);
     const rows = s.children.filter(c => c.code !== code).map(c => state.summaryRow(state.names[c.code] || c.code,
       c.counts, c.code, 'community-row', code));
-    rows.forEach(r => {
-      r.tabIndex = 0;
-      r.addEventListener('click', e => { e.stopPropagation(); drillDown(r); });
-      r.addEventListener('keydown', e => { if (e.key === 'Enter') { e.stopPropagation(); drillDown(r); } });
-    });
+    rows.forEach(r => rowControls(r));
     tr.after(...rows);
   } catch (err) {
     tr.classList.remove('open');

@@ -172,11 +172,11 @@ function transferCells(tr, routeOf) {
   const route = routeOf.get(`${tr.building_id}|${tr.shelter_id}`);
   return [
     h('td', null, tr.shelter_name ? [`${tr.shelter_name} ${(tr.distance_m / 1000).toFixed(1)} km`,
-      route && route.via.length ? [h('br'), h('small', null, `${t('route_via')} ${route.via.join(' → ')}`)] : null]
+      route && route.via.length ? [' ', h('small', null, `${t('route_via')} ${route.via.join(' → ')}`)] : null]
       : t('unplaced_' + tr.unplaced_reason)),
     h('td', null, tr.cadre_name ?? ''),
     h('td', { class: 'code' }, h('img', { src: `/api/evacuation/qr/${encodeURIComponent(tr.code)}.svg`, alt: tr.code,
-      width: '34', height: '34' }), tr.code),
+      width: '24', height: '24' }), tr.code),
   ];
 }
 

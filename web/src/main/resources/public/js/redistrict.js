@@ -7,6 +7,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
+import * as vocabulary from './vocabulary.js';
 
 /** The band's colours (not the 四色 palette: a band is not a flood risk). */
 export const BAND_COLOURS = { IN: '#2b8cbe', FEW: '#e08214', MANY: '#7b3294' };
@@ -24,7 +25,14 @@ export function nextSelection(selected, key, additive) {
   return out;
 }
 
-export function redistrictModule(map, el, { onPublished } = {}) {
+/** A grid's households per 四色 colour, most urgent first ("红 3 · 橙 5 …"), or '' without a scenario. */
+export function colourWords(g, label) {
+  if (!g.colours) return '';
+  return ['RED', 'ORANGE', 'YELLOW', 'GREEN'].filter(c => g.colours[c]).map(c => `${label(c)} ${g.colours[c]}`)
+    .join(' · ');
+}
+
+export function redistrictModule(map, el, { onPublished, scenario = () => null } = {}) {
   const claims = api.claims();
   let draft = null;
   let etag = null;
@@ -87,8 +95,14 @@ export function redistrictModule(map, el, { onPublished } = {}) {
     if (options.length) drafts();
   }
 
+  /** The draft's address, with the scenario on screen (each grid's 四色 counts come back with every answer). */
+  const path = (id, action) => {
+    const sc = scenario();
+    return `/api/redistricting/drafts/${id}${action ? '/' + action : ''}${sc ? '?scenario=' + encodeURIComponent(sc) : ''}`;
+  };
+
   async function open(id) {
-    const r = await api.versioned('GET', `/api/redistricting/drafts/${id}`);
+    const r = await api.versioned('GET', path(id));
     await show(r.body, r.etag);
   }
 
@@ -108,7 +122,9 @@ export function redistrictModule(map, el, { onPublished } = {}) {
       h('td', null, h('span', { class: 'swatch', style: { background: BAND_COLOURS[g.band] } }), String(g.key)),
       h('td', null, g.name), h('td', { class: 'num' }, String(g.households)),
       h('td', null, t('band_' + g.band)), h('td', null, g.contiguous ? '' : t('not_contiguous')),
-      h('td', { class: 'num' }, g.polsby_popper.toFixed(2)), h('td', null, g.locked ? t('rd_locked') : '')));
+      h('td', { class: 'num' }, g.polsby_popper.toFixed(2)),
+      h('td', { class: 'colours' }, colourWords(g, c => vocabulary.label('risk_colors', c))),
+      h('td', null, g.locked ? t('rd_locked') : '')));
     const findings = d.findings.filter(f => f.kind !== 'HOUSEHOLD_BAND').slice(0, 8).map(f =>
       h('li', null, `${t('finding_' + f.kind)}${f.grid_key ? ' · ' + f.grid_key : ''}${f.building_id ? ' · '
         + f.building_id : ''}`));
@@ -143,7 +159,7 @@ export function redistrictModule(map, el, { onPublished } = {}) {
         .replace('{tickets}', d.published.tickets_moved).replace('{stewards}', d.published.stewards_moved)) : null,
       h('div', { class: 'table-scroll' }, h('table', { id: 'rd-grids' },
         h('thead', null, h('tr', null, [t('rd_key'), t('rd_name'), t('hh_unit'), t('rd_band'), t('rd_contiguity'),
-          t('rd_compactness'), ''].map(x => h('th', null, x)))), h('tbody', null, rows))),
+          t('rd_compactness'), t('rd_colours'), ''].map(x => h('th', null, x)))), h('tbody', null, rows))),
       findings.length ? [h('h3', null, t('rd_checks')), h('ul', { id: 'rd-findings' }, findings)]
         : h('p', { id: 'rd-findings-none' }, t('rd_clean')));
   }
@@ -205,7 +221,7 @@ export function redistrictModule(map, el, { onPublished } = {}) {
   async function edit(action, body) {
     const error = document.getElementById('rd-error');
     try {
-      const r = await api.versioned('POST', `/api/redistricting/drafts/${draft.id}/${action}`, body ?? {}, etag);
+      const r = await api.versioned('POST', path(draft.id, action), body ?? {}, etag);
       await show(r.body, r.etag);
       if (action === 'publish' && onPublished) await onPublished(r.body);
     } catch (err) {

@@ -82,10 +82,12 @@ class RedistrictController {
     }
 
     @Operation(summary = "A draft: its grids with live tallies (households, people, vulnerable, band, contiguity, "
-            + "Polsby-Popper), the coverage QA of the draft, and its ETag")
+            + "Polsby-Popper; with ?scenario= households per 四色 colour), the coverage QA of the draft, and its ETag; "
+            + "every edit route takes ?scenario= too")
     @Get("/redistricting/drafts/{id}")
-    HttpResponse<RedistrictService.Draft> get(@PathVariable long id, Authentication auth) {
-        return withTag(service.view(Caller.of(auth), id, null));
+    HttpResponse<RedistrictService.Draft> get(@PathVariable long id, @Nullable @QueryValue String scenario,
+                                              Authentication auth) {
+        return withTag(service.view(Caller.of(auth), id, null, scenario));
     }
 
     @Operation(summary = "A draft's grids as GeoJSON (EPSG:4326), derived from its building assignment")
@@ -109,57 +111,64 @@ class RedistrictController {
             + "(to_grid; none = a new grid); If-Match required")
     @Post("/redistricting/drafts/{id}/moves")
     HttpResponse<RedistrictService.Draft> move(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                               @Nullable @Body String json, Authentication auth) {
+                                               @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                               Authentication auth) {
         MoveBody b = body(json, MoveBody.class);
-        return withTag(service.move(Caller.of(auth), id, ifMatch, b.buildings(), b.polygon(), b.toGrid()));
+        return coloured(auth, scenario, service.move(Caller.of(auth), id, ifMatch, b.buildings(), b.polygon(),
+                b.toGrid()));
     }
 
     @Operation(summary = "Split a grid along a drawn GeoJSON LineString (buildings stay whole); If-Match required")
     @Post("/redistricting/drafts/{id}/split")
     HttpResponse<RedistrictService.Draft> split(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                                @Nullable @Body String json, Authentication auth) {
+                                                @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                                Authentication auth) {
         SplitBody b = body(json, SplitBody.class);
-        return withTag(service.split(Caller.of(auth), id, ifMatch, b.grid(), b.line()));
+        return coloured(auth, scenario, service.split(Caller.of(auth), id, ifMatch, b.grid(), b.line()));
     }
 
     @Operation(summary = "Merge grids of one community into the first listed; If-Match required")
     @Post("/redistricting/drafts/{id}/merge")
     HttpResponse<RedistrictService.Draft> merge(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                                @Nullable @Body String json, Authentication auth) {
-        return withTag(service.merge(Caller.of(auth), id, ifMatch, body(json, MergeBody.class).grids()));
+                                                @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                                Authentication auth) {
+        return coloured(auth, scenario, service.merge(Caller.of(auth), id, ifMatch,
+                body(json, MergeBody.class).grids()));
     }
 
     @Operation(summary = "Lock or unlock a grid (edits and proposals leave a locked grid alone); If-Match required")
     @Post("/redistricting/drafts/{id}/lock")
     HttpResponse<RedistrictService.Draft> lock(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                               @Nullable @Body String json, Authentication auth) {
+                                               @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                               Authentication auth) {
         LockBody b = body(json, LockBody.class);
         if (b.locked() == null) {
             throw ProblemException.invalidParameter("locked", "true or false");
         }
-        return withTag(service.lock(Caller.of(auth), id, ifMatch, b.grid(), b.locked()));
+        return coloured(auth, scenario, service.lock(Caller.of(auth), id, ifMatch, b.grid(), b.locked()));
     }
 
     @Operation(summary = "Rename a grid of the draft; If-Match required")
     @Post("/redistricting/drafts/{id}/rename")
     HttpResponse<RedistrictService.Draft> rename(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                                 @Nullable @Body String json, Authentication auth) {
+                                                 @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                                 Authentication auth) {
         RenameBody b = body(json, RenameBody.class);
-        return withTag(service.rename(Caller.of(auth), id, ifMatch, b.grid(), b.name()));
+        return coloured(auth, scenario, service.rename(Caller.of(auth), id, ifMatch, b.grid(), b.name()));
     }
 
     @Operation(summary = "Undo the draft's last edit; If-Match required")
     @Post("/redistricting/drafts/{id}/undo")
     HttpResponse<RedistrictService.Draft> undo(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                               Authentication auth) {
-        return withTag(service.undo(Caller.of(auth), id, ifMatch, true));
+                                               @Nullable @QueryValue String scenario, Authentication auth) {
+        return coloured(auth, scenario, service.undo(Caller.of(auth), id, ifMatch, true));
     }
 
     @Operation(summary = "Redo the last undone edit; If-Match required")
     @Post("/redistricting/drafts/{id}/redo")
     HttpResponse<RedistrictService.Draft> redo(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                               Authentication auth) {
-        return withTag(service.undo(Caller.of(auth), id, ifMatch, false));
+                                               @Nullable @QueryValue String scenario, Authentication auth) {
+        return coloured(auth, scenario, service.undo(Caller.of(auth), id, ifMatch, false));
     }
 
     @Operation(summary = "Automatic proposal (METIS) for the draft's unlocked grids, body {mode: SCRATCH|REBALANCE}; "
@@ -167,9 +176,10 @@ class RedistrictController {
             + "group that cannot be in band, with the reason; If-Match required")
     @Post("/redistricting/drafts/{id}/proposal")
     HttpResponse<RedistrictService.Draft> propose(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                                  @Nullable @Body String json, Authentication auth) {
+                                                  @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                                  Authentication auth) {
         ProposalBody b = StrictJson.read(json, ProposalBody.class);
-        return withTag(service.propose(Caller.of(auth), id, ifMatch, b == null ? null : b.mode()));
+        return coloured(auth, scenario, service.propose(Caller.of(auth), id, ifMatch, b == null ? null : b.mode()));
     }
 
     @Operation(summary = "Publish the draft as the current grids (one transaction), body {effective_from} (ISO-8601, "
@@ -177,7 +187,8 @@ class RedistrictController {
             + "stale (409); audited; If-Match required")
     @Post("/redistricting/drafts/{id}/publish")
     HttpResponse<RedistrictService.Draft> publish(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
-                                                  @Nullable @Body String json, Authentication auth) {
+                                                  @Nullable @QueryValue String scenario, @Nullable @Body String json,
+                                                  Authentication auth) {
         PublishBody b = StrictJson.read(json, PublishBody.class);
         OffsetDateTime when = null;
         if (b != null && b.effectiveFrom() != null) {
@@ -217,6 +228,12 @@ class RedistrictController {
             throw ProblemException.invalidParameter("body", "a JSON object");
         }
         return b;
+    }
+
+    /** The draft after an edit; with a scenario, rendered again with its 四色 counts (shapes and checks are kept). */
+    private HttpResponse<RedistrictService.Draft> coloured(Authentication auth, @Nullable String scenario,
+                                                           RedistrictService.Draft d) {
+        return withTag(scenario == null ? d : service.view(Caller.of(auth), d.id(), d.proposal(), scenario));
     }
 
     private static HttpResponse<RedistrictService.Draft> withTag(RedistrictService.Draft d) {

@@ -103,6 +103,21 @@ class RedistrictRepository {
         }
     }
 
+    /** Building row id → colour → households under the scenario's current run (empty: no run, or no scenario). */
+    Map<Long, Map<String, Integer>> colours(Connection c, String scenario, String area) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/colours"))) {
+            ps.setString(1, scenario);
+            ps.setString(2, area + "%");
+            Map<Long, Map<String, Integer>> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                }
+            }
+            return out;
+        }
+    }
+
     long insertDraft(Connection c, String area, String name, String owner) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/draft_insert"))) {
             ps.setString(1, area);

@@ -63,7 +63,8 @@ public class RedistrictService {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record GridTally(int key, String communityCode, String name, @Nullable String sourceGridCode, boolean locked,
                             int buildings, int households, int people, int vulnerablePeople, String band,
-                            boolean contiguous, double polsbyPopper, double areaM2) {}
+                            boolean contiguous, double polsbyPopper, double areaM2,
+                            @Nullable Map<String, Integer> colours) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Finding(String kind, String communityCode, @Nullable Integer gridKey, @Nullable Integer otherGridKey,
@@ -107,7 +108,12 @@ public class RedistrictService {
 
     /** A draft loaded for an edit or a view. */
     private record State(RedistrictRepository.DraftRow draft, Map<Integer, RedistrictRepository.GridRow> grids,
-                         Map<Long, Integer> assignment, List<Ground> grounds) {
+                         Map<Long, Integer> assignment, List<Ground> grounds,
+                         @Nullable Map<Long, Map<String, Integer>> colours) {
+        State withColours(Map<Long, Map<String, Integer>> c) {
+            return new State(draft, grids, assignment, grounds, c);
+        }
+
         Ground groundOf(long building) {
             for (Ground g : grounds) {
                 if (g.indexOf().containsKey(building)) {
@@ -196,8 +202,19 @@ public class RedistrictService {
 
     /** The draft with live tallies and QA; {@code scenario} is reserved for 四色 tallies (not yet counted here). */
     public Draft view(Caller caller, long id, @Nullable Map<String, Object> proposal) {
+        return view(caller, id, proposal, null);
+    }
+
+    /** The draft; with a scenario, each grid's households per 四色 colour under its current run too. */
+    public Draft view(Caller caller, long id, @Nullable Map<String, Object> proposal, @Nullable String scenario) {
         requireEditor(caller);
-        State s = db.read(c -> load(c, id, caller, false));
+        if (scenario != null && !scenario.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw ProblemException.invalidParameter("scenario", "a scenario code (letters, digits, _ and -)");
+        }
+        State s = db.read(c -> {
+            State st = load(c, id, caller, false);
+            return scenario == null ? st : st.withColours(repo.colours(c, scenario, st.draft().areaCode()));
+        });
         return render(s, db.read(c -> repo.editCounts(c, id)), proposal, null);
     }
 
@@ -766,7 +783,7 @@ public class RedistrictService {
         for (RedistrictRepository.CommunityRow cr : repo.communities(c, metric.srid(), d.areaCode())) {
             gs.add(ground(c, cr));
         }
-        return new State(d, grids, assignment, gs);
+        return new State(d, grids, assignment, gs, null);
     }
 
     private Ground ground(Connection c, RedistrictRepository.CommunityRow cr) throws SQLException {
@@ -902,6 +919,7 @@ public class RedistrictService {
         for (Ground ground : s.grounds()) {
             Band band = band(ground.rural());
             Map<Integer, int[]> sums = new TreeMap<>(); // buildings, households, people, vulnerable
+            Map<Integer, Map<String, Integer>> colourSums = new HashMap<>();
             int unassignedHere = 0;
             for (int i = 0; i < ground.size(); i++) {
                 Ground.Totals t = ground.totals().get(i);
@@ -915,6 +933,10 @@ public class RedistrictService {
                     continue;
                 }
                 int[] a = sums.computeIfAbsent(k, x -> new int[4]);
+                if (s.colours() != null) {
+                    Map<String, Integer> cs = colourSums.computeIfAbsent(k, x -> new TreeMap<>());
+                    s.colours().getOrDefault(t.id(), Map.of()).forEach((colour, n) -> cs.merge(colour, n, Integer::sum));
+                }
                 a[0]++;
                 a[1] += t.households();
                 a[2] += t.people();
@@ -946,7 +968,7 @@ public class RedistrictService {
                     tallies.add(new GridTally(g.key(), g.communityCode(), g.name(), g.sourceGridCode(), g.locked(),
                             a[0], a[1], a[2], a[3], status, contiguous,
                             perimeter == 0 ? 0 : Math.round(4 * Math.PI * area / (perimeter * perimeter) * 1000) / 1000.0,
-                            Math.round(area)));
+                            Math.round(area), s.colours() == null ? null : colourSums.getOrDefault(g.key(), Map.of())));
                     engineGrids.add(new CoverageEngine.GridShape(String.valueOf(g.key()), ground.communityCode(),
                             shape));
                 }

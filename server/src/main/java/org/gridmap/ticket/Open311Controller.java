@@ -50,7 +50,8 @@ import java.util.Map;
  * services (the category catalogue), service definitions, posting a request (form-encoded, with an api_key) and
  * reading requests, in JSON and XML, with GeoReport's own error format. service_request_id is the ticket number.
  * Reads are public and carry no reporter data; phone and ID numbers in descriptions and addresses are masked
- * (the tickets come masked from the repository).
+ * (the tickets come masked from the repository), and only requests filed through Open311 show their words and address
+ * (a hotline call or a patrol report is staff's note and may name people: it shows its category).
  */
 @Controller("/open311/v2")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -251,13 +252,16 @@ class Open311Controller {
         m.put("status_notes", t.statusZh() + " · " + t.levelZh() + (t.overdue() ? " · 已超时" : ""));
         m.put("service_name", t.categoryName());
         m.put("service_code", t.category());
-        m.put("description", t.description());
+        // The words of a report filed here were written for the public; a hotline call or a patrol is noted by staff
+        // and may name the caller or a neighbour, which no masking can find: those say only their category.
+        boolean own = "OPEN311".equals(t.source());
+        m.put("description", own ? t.description() : t.categoryName());
         m.put("agency_responsible", t.department());
         m.put("service_notice", notice(t));
         m.put("requested_datetime", iso(t.createdAt()));
         m.put("updated_datetime", iso(t.updatedAt()));
         m.put("expected_datetime", iso(t.dueAt()));
-        m.put("address", t.address());
+        m.put("address", own ? t.address() : null);
         m.put("address_id", null);
         m.put("zipcode", null);
         m.put("lat", t.lat());

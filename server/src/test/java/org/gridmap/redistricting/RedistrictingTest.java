@@ -164,6 +164,17 @@ class RedistrictingTest extends SmallSampleTest {
         Api.Response d = create(token, community);
         long id = d.json().get("id").asLong();
         String base = "/api/redistricting/drafts/" + id;
+        // 四色 per draft grid: the same counts as the risk summary of the community, colour by colour
+        api.runAndWait(token, "R50");
+        JsonNode coloured = api.get(base + "?scenario=R50", token).json();
+        JsonNode summary = api.get("/api/risk/summary?area=" + community + "&scenario=R50&warning_level=II", token).json();
+        for (String colour : List.of("RED", "ORANGE", "YELLOW", "GREEN")) {
+            long sum = 0;
+            for (JsonNode g : coloured.get("grids")) {
+                sum += g.get("colours").path(colour).asLong(0);
+            }
+            assertEquals(summary.get("total").get("households").get(colour).asLong(), sum, colour);
+        }
         JsonNode grid = d.json().get("grids").get(0);
         int key = grid.get("key").asInt();
         String source = grid.get("source_grid_code").asText();

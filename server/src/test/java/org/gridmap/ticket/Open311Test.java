@@ -125,6 +125,17 @@ class Open311Test extends SmallSampleTest {
         assertEquals("李*红", Sql.value(ds, "SELECT left(reporter_name, 1) || '*' || right(reporter_name, 1) FROM ticket "
                 + "WHERE number = '" + id + "'"));
 
+        // A hotline call is staff's note of what a caller said: it may name people, so the public sees its category.
+        Api.Response call = api.postJson("/api/tickets", api.login("hotline"), "{\"source\":\"HOTLINE_12345\","
+                + "\"category\":\"FLOOD\",\"description\":\"王小明反映邻居张三家地下室进水\",\"address\":\"民生路3号\","
+                + "\"lon\":" + lon + ",\"lat\":" + lat + "}", "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertEquals(201, call.status(), call.toString());
+        String callId = call.json().get("ticket").get("number").asText();
+        JsonNode pub = JSON.readTree(get("/open311/v2/requests/" + callId + ".json").body()).get(0);
+        assertFalse(pub.toString().contains("王小明") || pub.toString().contains("张三"), pub.toString());
+        assertFalse(pub.toString().contains("民生路3号"), "nor the address staff noted: " + pub);
+        assertEquals("FLOOD", pub.get("service_code").asText());
+
         Document rx = xml(get("/open311/v2/requests/" + id + ".xml").body());
         assertEquals("service_requests", rx.getDocumentElement().getNodeName());
         assertEquals(id, rx.getElementsByTagName("service_request_id").item(0).getTextContent());

@@ -317,7 +317,8 @@ class HardeningApiTest extends SmallSampleTest {
             for (String c : clear) {
                 assertFalse(r.body().contains(c), c + " in " + path + ": " + r.body());
             }
-            assertTrue(r.body().contains("139****5678") && r.body().contains("220802********123X"), r.body());
+            // a hotline call's words are staff's note: not public at all (Open311's own requests show theirs, masked)
+            assertFalse(r.body().contains("住户电话") || r.body().contains("海明路"), r.body());
         }
         // Staff reads for every role: the list, the detail, the filing response itself.
         for (String user : new String[] {"district", "street", "community", "hotline"}) {

@@ -95,7 +95,22 @@ class RolesBrowserTest extends SmallSampleTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("must-move"),
                     s.get("must_move_households").asLong() + " 户 · " + s.get("must_move_people").asLong() + " 人"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "第"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "已完成"));
             b.shot("district-ran-colours");
+        }
+        // On a phone: the run is started from the bottom sheet and says when it is done.
+        try (Browser b = new Browser(server.getURI(), 390, 844)) {
+            WebDriverWait wait = b.waitUpTo(120);
+            b.logIn("district", Api.DEMO_PASSWORD);
+            long runs = Sql.count(ds, "SELECT count(*) FROM risk_run WHERE status = 'SUCCEEDED'");
+            b.driver.findElement(By.id("sheet-toggle")).click();
+            WebElement start = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-start")));
+            b.js("arguments[0].scrollIntoView({block: 'center'})", start);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("run-start"))).click();
+            wait.until(d -> Sql.count(ds, "SELECT count(*) FROM risk_run WHERE status = 'SUCCEEDED'") > runs);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "已完成"));
+            assertTrue((Long) b.js("return document.documentElement.scrollWidth") <= 390, "nothing wider than the phone");
+            b.shot("district-ran-colours-390");
         }
     }
 
@@ -339,7 +354,7 @@ class RolesBrowserTest extends SmallSampleTest {
                         const sel = 'header, h1, h2, h3, th, button, label, option, legend, #legend, #run-info, '
                           + '#must-move, .leaflet-control-layers, #sheet-toggle';
                         for (const el of document.querySelectorAll(sel)) {
-                          if (el.closest('#ticket-list, #ticket-detail, .leaflet-popup, #user') || el.id === 'lang') continue;
+                          if (el.closest('#ticket-list, #ticket-detail, .leaflet-popup, #user') || el.id === 'lang' || el.id === 'login-lang') continue;
                           for (const n of el.childNodes) {
                             if (n.nodeType === 3 && han.test(n.textContent)) out.push(el.tagName + ':' + n.textContent.trim());
                           }
@@ -348,7 +363,7 @@ class RolesBrowserTest extends SmallSampleTest {
                           if (el.closest('.leaflet-marker-pane')) continue; // shelters' names are data
                           for (const a of ['placeholder', 'aria-label', 'title']) {
                             const v = el.getAttribute(a);
-                            if (v && han.test(v) && !(el.id === 'lang' && a === 'title')) out.push(a + ':' + v);
+                            if (v && han.test(v) && !((el.id === 'lang' || el.id === 'login-lang') && a === 'title')) out.push(a + ':' + v);
                           }
                         }
                         return [...new Set(out)].join(' | ');"""));
