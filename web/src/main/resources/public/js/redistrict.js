@@ -25,11 +25,13 @@ export function nextSelection(selected, key, additive) {
   return out;
 }
 
-/** A grid's households per 四色 colour, most urgent first ("红 3 · 橙 5 …"), or '' without a scenario. */
-export function colourWords(g, label) {
+/**
+ * A grid's households per 四色 colour in the vocabulary's order, most urgent first ("红 3 · 橙 5 …"), or '' without a
+ * scenario.
+ */
+export function colourWords(g, label, codes = vocabulary.codes('risk_colors')) {
   if (!g.colours) return '';
-  return ['RED', 'ORANGE', 'YELLOW', 'GREEN'].filter(c => g.colours[c]).map(c => `${label(c)} ${g.colours[c]}`)
-    .join(' · ');
+  return codes.filter(c => g.colours[c]).map(c => `${label(c)} ${g.colours[c]}`).join(' · ');
 }
 
 export function redistrictModule(map, el, { onPublished, scenario = () => null } = {}) {
@@ -233,10 +235,15 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
     }
   }
 
-  /** Before publishing: what changes, said once more, and a second click. */
-  function confirmPublish() {
-    const box = h('p', { id: 'rd-confirm', role: 'alert' }, t('rd_confirm').replace('{grids}', draft.summary.grids)
-      .replace('{hh}', draft.summary.households), ' ',
+  /** Before publishing: what changes (the diff against the current grids), said once more, and a second click. */
+  async function confirmPublish() {
+    let what = t('rd_confirm').replace('{grids}', draft.summary.grids).replace('{hh}', draft.summary.households);
+    try {
+      const d = await api.get(`/api/redistricting/drafts/${draft.id}/diff`);
+      what += ' ' + t('rd_diff').replace('{b}', d.buildings).replace('{hh}', d.households)
+        .replace('{s}', d.stewards).replace('{t}', d.open_tickets).replace('{x}', d.active_transfers);
+    } catch (err) { /* the totals are said without the diff */ }
+    const box = h('p', { id: 'rd-confirm', role: 'alert' }, what, ' ',
       h('button', { type: 'button', id: 'rd-publish-confirm', on: { click: () => edit('publish', {}) } },
         t('rd_publish_now')), ' ',
       h('button', { type: 'button', on: { click: () => show(draft, etag) } }, t('cancel')));

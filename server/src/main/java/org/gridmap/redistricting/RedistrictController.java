@@ -96,6 +96,13 @@ class RedistrictController {
         return HttpResponse.ok(service.geojson(Caller.of(auth), id)).contentType("application/geo+json");
     }
 
+    @Operation(summary = "What publishing the draft would change: buildings and households that change grid, "
+            + "stewards, open tickets (with their numbers, the first 50) and active transfers")
+    @Get("/redistricting/drafts/{id}/diff")
+    RedistrictService.Diff diff(@PathVariable long id, Authentication auth) {
+        return service.diff(Caller.of(auth), id);
+    }
+
     @Operation(summary = "A draft's assignment as CSV: building_id,grid_key")
     @Get(value = "/redistricting/drafts/{id}/assignment.csv", produces = "text/csv")
     HttpResponse<String> csv(@PathVariable long id, Authentication auth) {

@@ -118,6 +118,34 @@ class RedistrictRepository {
         }
     }
 
+    record DiffRow(long buildings, long households, long stewards, long transfers) {}
+
+    record TicketPoint(String number, String gridCode, byte[] wkb) {}
+
+    DiffRow diff(Connection c, long draft) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/diff"))) {
+            ps.setLong(1, draft);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new DiffRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        }
+    }
+
+    List<TicketPoint> openTickets(Connection c, int srid, String area) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/open_tickets"))) {
+            ps.setInt(1, srid);
+            ps.setString(2, area + "%");
+            List<TicketPoint> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TicketPoint(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+            return out;
+        }
+    }
+
     long insertDraft(Connection c, String area, String name, String owner) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/draft_insert"))) {
             ps.setString(1, area);

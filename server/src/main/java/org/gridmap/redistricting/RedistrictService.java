@@ -94,6 +94,10 @@ public class RedistrictService {
     public record GridAt(String gridCode, String name, int version, OffsetDateTime validFrom,
                          @Nullable OffsetDateTime validTo) {}
 
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Diff(long buildings, long households, long stewards, long openTickets, long activeTransfers,
+                       List<String> ticketsChanging) {}
+
     /** One change of an edit: a building from one grid key to another (null: no grid). */
     record Move(long building, Integer from, Integer to) {}
 
@@ -245,6 +249,45 @@ public class RedistrictService {
                     "contiguous", t.contiguous())));
         });
         return fc.toString();
+    }
+
+    /**
+     * What publishing the draft would change, against the current grids: buildings (and their households) that change
+     * grid, stewards of those buildings and of the grids that lose buildings, open tickets whose point falls in a draft
+     * grid made from another grid, and active transfers of the households that move.
+     */
+    public Diff diff(Caller caller, long id) {
+        requireEditor(caller);
+        return db.read(c -> {
+            State s = load(c, id, caller, false);
+            RedistrictRepository.DiffRow d = repo.diff(c, id);
+            Map<Integer, Geometry> shapes = shapes(s);
+            Map<Integer, PreparedGeometry> prepared = new HashMap<>();
+            shapes.forEach((k, g) -> prepared.put(k, PreparedGeometryFactory.prepare(g)));
+            WKBReader reader = new WKBReader(new GeometryFactory(new PrecisionModel(), metric.srid()));
+            List<String> tickets = new ArrayList<>();
+            for (RedistrictRepository.TicketPoint t : repo.openTickets(c, metric.srid(), s.draft().areaCode())) {
+                Geometry p;
+                try {
+                    p = reader.read(t.wkb());
+                } catch (ParseException e) {
+                    continue;
+                }
+                Integer key = null;
+                for (Map.Entry<Integer, PreparedGeometry> e : prepared.entrySet()) {
+                    if (e.getValue().covers(p)) {
+                        key = e.getKey();
+                        break;
+                    }
+                }
+                RedistrictRepository.GridRow g = key == null ? null : s.grids().get(key);
+                if (g == null || !t.gridCode().equals(g.sourceGridCode())) {
+                    tickets.add(t.number());
+                }
+            }
+            return new Diff(d.buildings(), d.households(), d.stewards(), tickets.size(), d.transfers(),
+                    tickets.subList(0, Math.min(50, tickets.size())));
+        });
     }
 
     /** building_id,grid_key of every building of the draft (CSV export; grid_key empty for none). */

@@ -289,6 +289,13 @@ class RedistrictingTest extends SmallSampleTest {
         Api.Response proposed = post("/api/redistricting/drafts/" + id + "/proposal", token, d.header("ETag"),
                 "{\"mode\":\"SCRATCH\"}");
         assertEquals(200, proposed.status(), proposed.toString());
+        // the diff before publishing: the buildings and households that change grid, as the draft's assignment says
+        JsonNode diff = api.get("/api/redistricting/drafts/" + id + "/diff", token).json();
+        assertEquals(Sql.count(ds, "SELECT count(*) FROM redistrict_assignment a JOIN building b ON b.id = a.building_id "
+                + "LEFT JOIN redistrict_grid g ON g.draft_id = a.draft_id AND g.grid_key = a.grid_key WHERE a.draft_id = "
+                + id + " AND g.source_grid_code IS DISTINCT FROM b.grid_code"), diff.get("buildings").asLong(), diff.toString());
+        assertTrue(diff.get("open_tickets").asInt() <= numbers.size(), diff.toString());
+        assertEquals(diff.get("open_tickets").asInt(), diff.get("tickets_changing").size());
         long oldGrids = Sql.count(ds, "SELECT count(*) FROM grid WHERE valid_to IS NULL AND community_code = '"
                 + community + "'");
         Api.Response published = post("/api/redistricting/drafts/" + id + "/publish", token, proposed.header("ETag"),
