@@ -2,6 +2,7 @@
 // and the link to its printable transfer sheet. The grid's outline is highlighted on the map.
 import * as api from './api.js';
 import { h, replace } from './dom.js';
+import * as i18n from './i18n.js';
 import { problem, t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
 import { findingDetail } from './findings.js';
@@ -28,11 +29,16 @@ export function gridPanel(map, state) {
     abort = new AbortController();
     try {
       const signal = abort.signal;
-      const [g, s] = await Promise.all([
+      const [g, s, lineage] = await Promise.all([
         api.get('/api/grids/' + code, signal),
         api.get(`/api/risk/summary?area=${code}&scenario=${encodeURIComponent(state.scenario)}`
           + `&warning_level=${state.warning}`, signal).catch(() => null),
+        api.get(`/api/grids/${code}/lineage`, signal).catch(() => []),
       ]);
+      // 网格沿革: which grids this one was made from at a redistricting, and where this code's older versions went
+      const steps = (Array.isArray(lineage) ? lineage : []).map(l => h('li', null, t(l.direction === 'FROM'
+        ? 'lineage_from' : 'lineage_to').replace('{grid}', `${l.name} ${l.grid_code}`).replace('{v}', l.version)
+        .replace('{n}', l.households).replace('{when}', i18n.when(l.valid_from))));
       if (outline) map.removeLayer(outline);
       outline = L.geoJSON(g.geometry, { style: { color: '#00e5ff', weight: 4, fill: false }, interactive: false }).addTo(map);
       drawRoutes(code, signal);
@@ -56,6 +62,7 @@ export function gridPanel(map, state) {
         move, h('table', { id: 'grid-counts' }, counts),
         h('h3', null, t('stewards')), h('ul', { id: 'grid-stewards' }, stewards),
         h('h3', null, t('findings')), h('ul', { id: 'grid-findings' }, findings),
+        steps.length ? [h('h3', null, t('lineage')), h('ul', { id: 'grid-lineage' }, steps)] : null,
         // The sheet lists households: not for roles that may not read them (the hotline).
         state.role !== 'HOTLINE' && h('div', { class: 'actions' },
           h('a', { class: 'button', id: 'grid-print', href: print }, t('print_sheet'))));

@@ -117,6 +117,9 @@ class RedistrictBrowserTest extends SmallSampleTest {
             wait.until(x -> b.textOf(By.id("grid-panel")).contains(code));
             WebElement panel = b.driver.findElement(By.id("grid-panel"));
             assertTrue(panel.isDisplayed());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("grid-lineage")));
+            assertTrue(b.textOf(By.id("grid-lineage")).contains("划入"), "the panel shows where the grid came from: "
+                    + b.textOf(By.id("grid-lineage")));
             b.shot("redistrict-published-1440");
             var errors = b.severe();
             assertTrue(errors.isEmpty(), "no errors in the console: " + errors);
