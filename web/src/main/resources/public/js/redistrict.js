@@ -92,8 +92,12 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
       } catch (err) { error.textContent = i18n.problem(err); }
     };
     area.addEventListener('change', drafts);
+    const register = h('a', { id: 'rd-register-current', href: '/register.html' }, t('register_print'));
+    area.addEventListener('change', () => register.setAttribute('href',
+      `/register.html?area=${encodeURIComponent(area.value)}`));
+    if (area.value) register.setAttribute('href', `/register.html?area=${encodeURIComponent(area.value)}`);
     replace(el, h('h2', null, t('rd_title')),
-      h('label', null, t('rd_area'), ' ', area), ' ', create, list, error);
+      h('label', null, t('rd_area'), ' ', area), ' ', create, list, h('p', null, register), error);
     if (options.length) drafts();
   }
 
@@ -158,7 +162,9 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
         + (d.proposal.exceptions.length ? ' · ' + t('rd_exceptions').replace('{n}', d.proposal.exceptions.length) : ''))
         : null,
       d.published ? h('p', { id: 'rd-published', class: 'ok' }, t('rd_done').replace('{grids}', d.published.grids)
-        .replace('{tickets}', d.published.tickets_moved).replace('{stewards}', d.published.stewards_moved)) : null,
+        .replace('{tickets}', d.published.tickets_moved).replace('{stewards}', d.published.stewards_moved), ' ',
+        h('a', { id: 'rd-register', href: `/register.html?area=${encodeURIComponent(d.area_code)}` },
+          t('register_print'))) : null,
       h('div', { class: 'table-scroll' }, h('table', { id: 'rd-grids' },
         h('thead', null, h('tr', null, [t('rd_key'), t('rd_name'), t('hh_unit'), t('rd_band'), t('rd_contiguity'),
           t('rd_compactness'), t('rd_colours'), ''].map(x => h('th', null, x)))), h('tbody', null, rows))),

@@ -125,6 +125,16 @@ class RedistrictController {
                 b.toGrid()));
     }
 
+    @Operation(summary = "Import an assignment, CSV building_id,grid_key (the export's form), as one undoable edit; a "
+            + "key the draft lacks makes a new grid; any bad row refuses the file (422 listing them); If-Match required")
+    @io.micronaut.http.annotation.Put(value = "/redistricting/drafts/{id}/assignment.csv",
+            consumes = {"text/csv", "text/plain"})
+    HttpResponse<RedistrictService.Draft> importCsv(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
+                                                    @Nullable @QueryValue String scenario, @Nullable @Body String csv,
+                                                    Authentication auth) {
+        return coloured(auth, scenario, service.importCsv(Caller.of(auth), id, ifMatch, csv));
+    }
+
     @Operation(summary = "Split a grid along a drawn GeoJSON LineString (buildings stay whole); If-Match required")
     @Post("/redistricting/drafts/{id}/split")
     HttpResponse<RedistrictService.Draft> split(@PathVariable long id, @Nullable @Header("If-Match") String ifMatch,
@@ -207,6 +217,13 @@ class RedistrictController {
             }
         }
         return withTag(service.publish(Caller.of(auth), id, ifMatch, when));
+    }
+
+    @Operation(summary = "网格划分登记表: the current grids of an area (default the caller's) with community, buildings, "
+            + "households, people, area and stewards (names masked)")
+    @Get("/redistricting/register")
+    List<RedistrictService.RegisterEntry> register(@Nullable @QueryValue String area, Authentication auth) {
+        return service.register(Caller.of(auth), area);
     }
 
     @Operation(summary = "A grid's lineage: the versions it was made from at a publish and those it went into")

@@ -146,6 +146,26 @@ class RedistrictRepository {
         }
     }
 
+    record RegisterRow(String gridCode, String name, String communityCode, String communityName, int version,
+                       OffsetDateTime validFrom, long buildings, long households, long people, long areaM2,
+                       String stewards) {}
+
+    List<RegisterRow> register(Connection c, String area) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/register"))) {
+            ps.setString(1, area + "%");
+            List<RegisterRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RegisterRow(rs.getString("grid_code"), rs.getString("name"),
+                            rs.getString("community_code"), rs.getString("community_name"), rs.getInt("version"),
+                            Rows.time(rs, "valid_from"), rs.getLong("buildings"), rs.getLong("households"),
+                            rs.getLong("people"), rs.getLong("area_m2"), rs.getString("stewards")));
+                }
+            }
+            return out;
+        }
+    }
+
     long insertDraft(Connection c, String area, String name, String owner) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/draft_insert"))) {
             ps.setString(1, area);

@@ -98,6 +98,14 @@ public class RedistrictService {
     public record Diff(long buildings, long households, long stewards, long openTickets, long activeTransfers,
                        List<String> ticketsChanging) {}
 
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Steward(String role, String name) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RegisterEntry(String gridCode, String name, String communityCode, String communityName, int version,
+                                OffsetDateTime validFrom, long buildings, long households, long people, long areaM2,
+                                List<Steward> stewards) {}
+
     /** One change of an edit: a building from one grid key to another (null: no grid). */
     record Move(long building, Integer from, Integer to) {}
 
@@ -382,6 +390,118 @@ public class RedistrictService {
                 moves.add(new Move(b, from, target));
             }
             return new Changes(moves, gridChanges);
+        });
+    }
+
+    /**
+     * Imports an assignment as CSV {@code building_id,grid_key} (UTF-8, a header row; the export's form) as one
+     * undoable edit: each listed building goes to that grid of the draft; a key the draft does not have makes a new
+     * grid (its buildings must lie in one community). Buildings not listed stay where they are. Every row is checked
+     * first; any bad row refuses the whole file (422 listing them), nothing changed.
+     */
+    public Draft importCsv(Caller caller, long id, @Nullable String ifMatch, @Nullable String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw ProblemException.invalidParameter("body", "a CSV with a header row building_id,grid_key");
+        }
+        if (csv.length() > 20_000_000) {
+            throw ProblemException.invalidParameter("body", "at most 20 MB of CSV");
+        }
+        Texts.check("body", csv.replace("\r", "").replace("\n", " ").replace("\t", " "), false);
+        return edit(caller, id, ifMatch, "IMPORT", (c, s) -> {
+            Map<String, Long> byCode = new HashMap<>();
+            Map<Long, String> communityOf = new HashMap<>();
+            s.grounds().forEach(g -> g.totals().forEach(t -> {
+                byCode.put(t.buildingId(), t.id());
+                communityOf.put(t.id(), g.communityCode());
+            }));
+            List<String> errors = new ArrayList<>();
+            Map<Integer, String> newKeys = new TreeMap<>(); // key → community of a grid the file makes
+            List<long[]> rows = new ArrayList<>(); // building row id, key
+            org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                    .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(
+                    new java.io.StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), format)) {
+                if (!parser.getHeaderNames().containsAll(List.of("building_id", "grid_key"))) {
+                    throw ProblemException.invalidParameter("body", "the header row must name building_id and "
+                            + "grid_key (it named " + Texts.excerpt(String.join(",", parser.getHeaderNames()), 200) + ")");
+                }
+                Set<Long> seen = new HashSet<>();
+                for (org.apache.commons.csv.CSVRecord r : parser) {
+                    long line = r.getRecordNumber() + 1;
+                    String b = r.isSet("building_id") ? r.get("building_id") : "";
+                    String k = r.isSet("grid_key") ? r.get("grid_key") : "";
+                    Long row = byCode.get(b);
+                    if (row == null) {
+                        errors.add("line " + line + ": '" + Texts.excerpt(b, 64) + "' is not a building of the draft");
+                        continue;
+                    }
+                    if (!seen.add(row)) {
+                        errors.add("line " + line + ": building " + Texts.excerpt(b, 64) + " is listed twice");
+                        continue;
+                    }
+                    if (!k.matches("\\d{1,6}") || Integer.parseInt(k) < 1) {
+                        errors.add("line " + line + ": grid_key '" + Texts.excerpt(k, 20) + "' is not a whole number "
+                                + "from 1");
+                        continue;
+                    }
+                    int key = Integer.parseInt(k);
+                    RedistrictRepository.GridRow g = s.grids().get(key);
+                    String community = communityOf.get(row);
+                    if (g != null && !g.deleted()) {
+                        if (!g.communityCode().equals(community)) {
+                            errors.add("line " + line + ": grid " + key + " is in community " + g.communityCode()
+                                    + ", building " + b + " in " + community);
+                            continue;
+                        }
+                        if (g.locked()) {
+                            errors.add("line " + line + ": grid " + key + " is locked");
+                            continue;
+                        }
+                    } else if (newKeys.putIfAbsent(key, community) != null && !newKeys.get(key).equals(community)) {
+                        errors.add("line " + line + ": new grid " + key + " would hold buildings of two communities");
+                        continue;
+                    }
+                    rows.add(new long[] {row, key});
+                    if (errors.size() > 100) {
+                        break;
+                    }
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException
+                     | IllegalArgumentException e) {
+                if (e instanceof ProblemException p) {
+                    throw p;
+                }
+                throw ProblemException.invalidParameter("body", "unreadable CSV: " + Texts.excerpt(e.getMessage(), 200));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.unprocessable(ProblemTypes.INVALID_CONTENT, "The file has bad rows",
+                        errors.size() + " bad rows, nothing changed: " + String.join("; ",
+                                errors.subList(0, Math.min(20, errors.size())))).with("errors", errors);
+            }
+            List<GridChange> made = new ArrayList<>();
+            Map<Integer, Integer> keyOf = new HashMap<>();
+            int next = s.nextKey();
+            for (Map.Entry<Integer, String> e : newKeys.entrySet()) {
+                RedistrictRepository.GridRow old = s.grids().get(e.getKey());
+                int key = old == null ? e.getKey() : next++; // a deleted key is not reused: a new one
+                next = Math.max(next, key + 1);
+                keyOf.put(e.getKey(), key);
+                Ground ground = groundOfCommunity(s, e.getValue());
+                made.add(new GridChange(null, new RedistrictRepository.GridRow(key, e.getValue(),
+                        ground.communityName() + "新网格" + key, null, false, false)));
+            }
+            List<Move> moves = new ArrayList<>();
+            for (long[] r : rows) {
+                int to = keyOf.getOrDefault((int) r[1], (int) r[1]);
+                Integer from = s.assignment().get(r[0]);
+                if (from == null || from != to) {
+                    if (from != null) {
+                        requireUnlocked(s.grids().get(from));
+                    }
+                    moves.add(new Move(r[0], from, to));
+                }
+            }
+            return new Changes(moves, made);
         });
     }
 
@@ -722,6 +842,22 @@ public class RedistrictService {
     }
 
     // ---------------------------------------------------------------- history
+
+    /** 网格划分登记表 of an area's current grids (names of stewards masked, as every list of people is). */
+    public List<RegisterEntry> register(Caller caller, @Nullable String area) {
+        String a = area == null || area.isBlank() ? caller.area() : area.strip();
+        if (!a.matches("\\d{6}|\\d{9}|\\d{12}")) {
+            throw ProblemException.invalidParameter("area", "a district, street or community code");
+        }
+        if (!caller.covers(a)) {
+            throw ProblemException.notFound("area", a);
+        }
+        return db.read(c -> repo.register(c, a)).stream().map(r -> new RegisterEntry(r.gridCode(), r.name(),
+                r.communityCode(), r.communityName(), r.version(), r.validFrom(), r.buildings(), r.households(),
+                r.people(), r.areaM2(), r.stewards() == null ? List.of() : java.util.Arrays.stream(r.stewards()
+                        .split("\\|")).map(x -> x.split(":", 2)).map(x -> new Steward(x[0],
+                        org.gridmap.security.Masking.name(x.length > 1 ? x[1] : ""))).toList())).toList();
+    }
 
     public List<Lineage> lineage(Caller caller, String gridCode) {
         if (!gridCode.matches("\\d{15}")) {

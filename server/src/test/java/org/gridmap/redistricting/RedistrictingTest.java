@@ -227,8 +227,23 @@ class RedistrictingTest extends SmallSampleTest {
         assertEquals(Sql.count(ds, "SELECT count(*) FROM building WHERE community_code = '" + community + "'") + 1,
                 csv.lines().count(), "one row per building and the header");
 
+        // the CSV round trip: export, move one building to a grid the draft lacks (a new grid), import
+        List<String> lines = csv.lines().skip(1).toList();
+        String first = lines.get(0).split(",")[0].replace("\uFEFF", "");
+        Api.Response imported = api.sendRaw("PUT", base + "/assignment.csv", token, "text/csv",
+                "building_id,grid_key\r\n" + first + ",900\r\n", "If-Match", lasso.header("ETag"));
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(lasso.json().get("summary").get("grids").asInt() + 1, imported.json().get("summary").get("grids")
+                .asInt(), "key 900 made a new grid");
+        Api.Response badCsv = api.sendRaw("PUT", base + "/assignment.csv", token, "text/csv",
+                "building_id,grid_key\r\n" + first + ",1\r\nNOPE,1\r\n" + first + ",2\r\n", "If-Match",
+                imported.header("ETag"));
+        assertEquals(422, badCsv.status(), badCsv.toString());
+        assertEquals(2, badCsv.json().get("errors").size(), "an unknown and a repeated building: " + badCsv);
+        assertEquals(imported.header("ETag"), api.get(base, token).header("ETag"), "a refused file changes nothing");
+
         // bad drawings: each a 400 problem naming the parameter, nothing changed
-        String etag = lasso.header("ETag");
+        String etag = imported.header("ETag");
         for (String bad : List.of("{\"grid\":" + key + ",\"line\":{\"type\":\"Point\",\"coordinates\":[122.8,45.6]}}",
                 "{\"grid\":" + key + ",\"line\":{\"type\":\"LineString\",\"coordinates\":[[1e400,2],[3,4]]}}",
                 "{\"grid\":" + key + ",\"line\":{\"type\":\"LineString\",\"coordinates\":[[45.6,122.8],[45.7,122.9]]}}",

@@ -156,10 +156,14 @@ public final class Api {
         return send(b);
     }
 
-    /** A request with a raw body of any media type. */
-    public Response sendRaw(String method, String path, String token, String contentType, String body) {
+    /** A request with a raw body of any media type, and extra headers (name, value, name, value…). */
+    public Response sendRaw(String method, String path, String token, String contentType, String body,
+                            String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
+        for (int k = 0; k + 1 < headers.length; k += 2) {
+            b.header(headers[k], headers[k + 1]);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

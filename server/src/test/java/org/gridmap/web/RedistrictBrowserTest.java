@@ -121,6 +121,15 @@ class RedistrictBrowserTest extends SmallSampleTest {
             assertTrue(b.textOf(By.id("grid-lineage")).contains("划入"), "the panel shows where the grid came from: "
                     + b.textOf(By.id("grid-lineage")));
             b.shot("redistrict-published-1440");
+
+            // the 网格划分登记表 of the published plan: one row per grid in force, with its households
+            b.driver.get(server.getURI() + "/register.html?area=" + community);
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+            assertEquals(published, b.driver.findElements(By.cssSelector("#register-table tbody tr")).size());
+            assertTrue(b.textOf(By.id("register-meta")).contains(String.valueOf(Sql.count(ds, "SELECT sum(households) "
+                    + "FROM building WHERE community_code = '" + community + "'"))), b.textOf(By.id("register-meta")));
+            b.shot("register-1440");
+            b.pdf("register-1440", false);
             var errors = b.severe();
             assertTrue(errors.isEmpty(), "no errors in the console: " + errors);
         }
