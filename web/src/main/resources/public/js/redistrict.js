@@ -8,6 +8,7 @@ import { h, replace } from './dom.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
+import * as sheet from './sheet.js';
 
 /** The band's colours (not the 四色 palette: a band is not a flood risk). */
 export const BAND_COLOURS = { IN: '#2b8cbe', FEW: '#e08214', MANY: '#7b3294' };
@@ -51,6 +52,8 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
 
   function stop() {
     map.off('pm:create', onCreate);
+    mapHint(null);
+    drawing = null;
     if (map.pm) map.pm.disableDraw();
     if (layer) layer.remove();
     layer = null;
@@ -80,7 +83,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
     create.addEventListener('click', async () => {
       try {
         const r = await api.versioned('POST', '/api/redistricting/drafts', { area: area.value });
-        await show(r.body, r.etag);
+        await open(r.body.id); // read again with the scenario on screen (its 四色 counts)
       } catch (err) { error.textContent = i18n.problem(err); }
     });
     const drafts = async () => {
@@ -200,8 +203,28 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
     show(draft, etag);
   }
 
+  /** A line over the map while drawing (on a phone the panel is folded away): what to do, and a way out. */
+  function mapHint(text) {
+    document.getElementById('map-hint')?.remove();
+    if (!text) return;
+    const el = h('div', { id: 'map-hint', role: 'status' }, h('span', null, text), ' ',
+      h('button', { type: 'button', class: 'link', on: { click: cancelDraw } }, t('cancel')));
+    L.DomEvent.disableClickPropagation(el); // a tap on the hint is not a point of the line
+    map.getContainer().append(el);
+  }
+
+  function cancelDraw() {
+    drawing = null;
+    if (map.pm) map.pm.disableDraw();
+    mapHint(null);
+    sheet.expand(true);
+    show(draft, etag);
+  }
+
   function draw(kind) {
     drawing = kind;
+    sheet.expand(false); // on a phone the sheet folds so the map can be drawn on
+    mapHint(t(kind === 'split' ? 'rd_hint_split' : 'rd_hint_lasso'));
     map.pm.enableDraw(kind === 'split' ? 'Line' : 'Polygon', { snappable: false, continueDrawing: false,
       finishOn: 'dblclick' });
     show(draft, etag);
@@ -212,6 +235,8 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
     e.layer.remove();
     const kind = drawing;
     drawing = null;
+    mapHint(null);
+    sheet.expand(true);
     if (kind === 'split') {
       await edit('split', { grid: [...selected][0], line: geometry });
     } else if (kind === 'lasso') {

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * target/screenshots.
  */
 @MicronautTest(transactional = false)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RedistrictBrowserTest extends SmallSampleTest {
 
     private static int grids(Browser b) {
@@ -30,6 +31,34 @@ class RedistrictBrowserTest extends SmallSampleTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
+    void onAPhoneTheModeFitsAndItsToolsAreReachable() throws Exception {
+        api.runAndWait(api.login("district"), "R50");
+        try (Browser b = new Browser(server.getURI(), 390, 844)) {
+            WebDriverWait wait = b.waitUpTo(60);
+            b.logIn("street", Api.DEMO_PASSWORD);
+            b.driver.findElement(By.id("sheet-toggle")).click();
+            WebElement fold = b.driver.findElement(By.cssSelector("#redistrict-details > summary"));
+            b.js("arguments[0].scrollIntoView({block: 'center'})", fold);
+            fold.click();
+            WebElement create = wait.until(ExpectedConditions.elementToBeClickable(By.id("redistrict-new")));
+            b.js("arguments[0].scrollIntoView({block: 'center'})", create);
+            create.click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rd-grids tbody tr")));
+            for (String id : List.of("rd-lasso", "rd-undo", "rd-propose", "rd-publish", "rd-close")) {
+                WebElement tool = b.driver.findElement(By.id(id));
+                b.js("arguments[0].scrollIntoView({block: 'center'})", tool);
+                assertTrue(tool.isDisplayed(), id + " is on the phone's screen");
+            }
+            assertTrue((Long) b.js("return document.documentElement.scrollWidth") <= 390, "nothing wider than the phone");
+            b.shot("redistrict-390");
+            b.driver.findElement(By.id("rd-close")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("redistrict-new")));
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
     void aCommunitySplitsAGridUndoesProposesAndPublishesInThePage() throws Exception {
         api.runAndWait(api.login("district"), "R50");
         String community = (String) Sql.value(ds, "SELECT area_code FROM app_user WHERE username = 'community'");
