@@ -1,5 +1,5 @@
--- Open tickets of the area go to the new grid holding their point (or the nearest in their community), each with a
--- REROUTE event. Returns how many moved. 1 area prefix, 2 actor, 3 draft
+-- Open tickets of the area go to the new grid holding their point (or the nearest in their community); each that
+-- changes grid gets a REROUTE event. Returns how many moved. 1 area prefix, 2 actor, 3 draft
 WITH target AS (
     SELECT t.id, t.grid_code AS from_grid, n.grid_code AS to_grid, n.inside
     FROM ticket t
@@ -9,10 +9,11 @@ WITH target AS (
                   ORDER BY ST_Intersects(g.geom, t.geom) DESC, g.geom <-> t.geom, g.grid_code
                   LIMIT 1) n ON true
     WHERE t.grid_code LIKE ? AND t.status IN (SELECT code FROM ticket_status WHERE open)),
+changed AS (SELECT * FROM target WHERE to_grid <> from_grid),
 moved AS (
     UPDATE ticket t SET grid_code = target.to_grid, routing = CASE WHEN target.inside THEN 'INSIDE' ELSE 'NEAREST' END,
                         updated_at = now()
-    FROM target WHERE t.id = target.id
+    FROM changed target WHERE t.id = target.id
     RETURNING t.id, target.from_grid, target.to_grid),
 events AS (
     INSERT INTO ticket_event (ticket_id, actor, action, reason, data)

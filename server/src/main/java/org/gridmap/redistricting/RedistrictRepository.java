@@ -118,16 +118,19 @@ class RedistrictRepository {
         }
     }
 
-    record DiffRow(long buildings, long households, long stewards, long transfers) {}
+    record DiffRow(long stewards, long transfers) {}
 
     record TicketPoint(String number, String gridCode, byte[] wkb) {}
 
-    DiffRow diff(Connection c, long draft) throws SQLException {
+    DiffRow diff(Connection c, List<Long> changedBuildings, List<String> endedGrids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/diff"))) {
-            ps.setLong(1, draft);
+            java.sql.Array ids = c.createArrayOf("bigint", changedBuildings.toArray());
+            ps.setArray(1, ids);
+            ps.setArray(2, c.createArrayOf("text", endedGrids.toArray()));
+            ps.setArray(3, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new DiffRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new DiffRow(rs.getLong(1), rs.getLong(2));
             }
         }
     }
@@ -163,6 +166,30 @@ class RedistrictRepository {
                 }
             }
             return out;
+        }
+    }
+
+    /** Building row id → its current grid code (null: in no grid), for an area. */
+    Map<Long, String> currentMembership(Connection c, String area) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/current_membership"))) {
+            ps.setString(1, area + "%");
+            Map<Long, String> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        }
+    }
+
+    int maxSequence(Connection c, String community) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("redistricting/max_sequence"))) {
+            ps.setString(1, community);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

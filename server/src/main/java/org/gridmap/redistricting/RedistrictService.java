@@ -268,8 +268,24 @@ public class RedistrictService {
         requireEditor(caller);
         return db.read(c -> {
             State s = load(c, id, caller, false);
-            RedistrictRepository.DiffRow d = repo.diff(c, id);
             Map<Integer, Geometry> shapes = shapes(s);
+            Map<Integer, String> plan = codePlan(c, s, shapes); // the codes the publish would give
+            Map<Long, String> current = repo.currentMembership(c, s.draft().areaCode());
+            List<Long> changed = new ArrayList<>();
+            long households = 0;
+            for (Ground g : s.grounds()) {
+                for (Ground.Totals t : g.totals()) {
+                    Integer k = s.assignment().get(t.id());
+                    if (!Objects.equals(k == null ? null : plan.get(k), current.get(t.id()))) {
+                        changed.add(t.id());
+                        households += t.households();
+                    }
+                }
+            }
+            Set<String> kept = new HashSet<>(plan.values());
+            List<String> ended = current.values().stream().filter(Objects::nonNull).distinct()
+                    .filter(code -> !kept.contains(code)).toList();
+            RedistrictRepository.DiffRow d = repo.diff(c, changed, ended);
             Map<Integer, PreparedGeometry> prepared = new HashMap<>();
             shapes.forEach((k, g) -> prepared.put(k, PreparedGeometryFactory.prepare(g)));
             WKBReader reader = new WKBReader(new GeometryFactory(new PrecisionModel(), metric.srid()));
@@ -281,19 +297,18 @@ public class RedistrictService {
                 } catch (ParseException e) {
                     continue;
                 }
-                Integer key = null;
+                String to = null;
                 for (Map.Entry<Integer, PreparedGeometry> e : prepared.entrySet()) {
                     if (e.getValue().covers(p)) {
-                        key = e.getKey();
+                        to = plan.get(e.getKey());
                         break;
                     }
                 }
-                RedistrictRepository.GridRow g = key == null ? null : s.grids().get(key);
-                if (g == null || !t.gridCode().equals(g.sourceGridCode())) {
+                if (to != null && !to.equals(t.gridCode())) {
                     tickets.add(t.number());
                 }
             }
-            return new Diff(d.buildings(), d.households(), d.stewards(), tickets.size(), d.transfers(),
+            return new Diff(changed.size(), households, d.stewards(), tickets.size(), d.transfers(),
                     tickets.subList(0, Math.min(50, tickets.size())));
         });
     }
@@ -770,7 +785,11 @@ public class RedistrictService {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        db.tx(c -> {
+        requireEditor(caller);
+        try {
+            db.tx(c -> {
+            // publishes queue here, so of two overlapping drafts the second finds itself stale (409), not a clash
+            org.gridmap.support.LockRepository.forTransaction(c, org.gridmap.support.Lock.REDISTRICT_PUBLISH, 0);
             State s = lockForEdit(c, caller, id, ifMatch);
             Draft before = render(s, new int[2], null, null);
             if (before.summary().unassignedBuildings() > 0) {
@@ -778,41 +797,29 @@ public class RedistrictService {
                         .unassignedBuildings() + " buildings of the draft are in no grid: move them into a grid first");
             }
             Map<Integer, Geometry> shapes = shapes(s);
-            // codes: west→east, then north→south, inside each community
-            Map<String, List<Integer>> byCommunity = new TreeMap<>();
-            for (GridTally t : before.grids()) {
-                if (t.buildings() > 0) {
-                    byCommunity.computeIfAbsent(t.communityCode(), k -> new ArrayList<>()).add(t.key());
-                }
-            }
+            Map<Integer, String> plan = codePlan(c, s, shapes);
             List<Integer> keys = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             List<RedistrictRepository.NewGrid> made = new ArrayList<>();
             repo.snapshotBefore(c, id);
-            for (Map.Entry<String, List<Integer>> e : byCommunity.entrySet()) {
-                List<Integer> ks = e.getValue();
-                ks.sort(Comparator.comparingDouble((Integer k) -> Math.round(shapes.get(k).getCentroid().getX() / 50))
-                        .thenComparingDouble(k -> -shapes.get(k).getCentroid().getY()));
-                Ground ground = groundOfCommunity(s, e.getKey());
-                if (ks.size() > 999) {
-                    throw ProblemException.invalidParameter("grids", "a community holds at most 999 grids");
+            for (Map.Entry<Integer, String> e : plan.entrySet()) {
+                RedistrictRepository.GridRow g = s.grids().get(e.getKey());
+                Ground ground = groundOfCommunity(s, g.communityCode());
+                Geometry wgs = metric.toWgs84(shapes.get(e.getKey()));
+                if (!wgs.isValid()) {
+                    wgs = GeometryFixer.fix(wgs);
                 }
-                for (int n = 0; n < ks.size(); n++) {
-                    String code = e.getKey() + String.format("%03d", n + 1);
-                    Geometry wgs = metric.toWgs84(shapes.get(ks.get(n)));
-                    if (!wgs.isValid()) {
-                        wgs = GeometryFixer.fix(wgs);
-                    }
-                    RedistrictRepository.GridRow g = s.grids().get(ks.get(n));
-                    // numbered names follow the new numbering (codes are renumbered); a name of its own is kept
-                    String name = g.sourceGridCode() == null || g.name().contains("新网格")
-                            || g.name().matches(".*第\\d+网格(-\\d+)?$")
-                            ? ground.communityName() + "第" + (n + 1) + "网格" : g.name();
-                    made.add(new RedistrictRepository.NewGrid(code, Texts.excerpt(name, 100), e.getKey(), ground.rural(),
-                            Wkb.write(wgs)));
-                    keys.add(ks.get(n));
-                    codes.add(code);
-                }
+                String code = e.getValue();
+                int seq = Integer.parseInt(code.substring(12));
+                // a grid that keeps its code keeps its name; a new one is numbered like its code unless named
+                boolean kept = code.equals(g.sourceGridCode());
+                String name = g.name().contains("新网格") || (!kept && (g.sourceGridCode() == null
+                        || g.name().matches(".*第\\d+网格(-\\d+)?$")))
+                        ? ground.communityName() + "第" + seq + "网格" : g.name();
+                made.add(new RedistrictRepository.NewGrid(code, Texts.excerpt(name, 100), g.communityCode(),
+                        ground.rural(), Wkb.write(wgs)));
+                keys.add(e.getKey());
+                codes.add(code);
             }
             long tGrids = System.nanoTime();
             repo.replaceGrids(c, s.draft().areaCode(), made, when);
@@ -834,7 +841,19 @@ public class RedistrictService {
                             "tickets_moved", tickets, "stewards_moved", stewards, "effective_from", when.toString()),
                     null);
             return null;
-        });
+            });
+        } catch (Db.DataAccessException e) {
+            String state = e.sqlException().getSQLState();
+            if ("23514".equals(state)) { // grid_valid_period: the new versions would start before the old ones
+                throw ProblemException.invalidParameter("effective_from", "must be later than the moment the current "
+                        + "grids took effect");
+            }
+            if ("23505".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
+                throw ProblemException.of(ProblemTypes.CONFLICT, "Published at the same time", "another draft over "
+                        + "this area was published at the same moment: reload the draft");
+            }
+            throw e;
+        }
         result.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
         State after = db.read(c -> load(c, id, caller, false));
         Draft d = render(after, db.read(c -> repo.editCounts(c, id)), null, result);
@@ -910,6 +929,7 @@ public class RedistrictService {
     }
 
     private State lockForEdit(Connection c, Caller caller, long id, @Nullable String ifMatch) throws SQLException {
+        requireEditor(caller);
         State s = load(c, id, caller, true);
         RedistrictRepository.DraftRow d = s.draft();
         if (d.status().equals("STALE")) {
@@ -942,7 +962,7 @@ public class RedistrictService {
     private static boolean matches(String header, int version) {
         for (String part : header.split(",")) {
             String p = part.strip();
-            if (p.equals("*") || p.equals(etag(version))) {
+            if (p.equals(etag(version)) || p.equals("W/" + etag(version))) { // not "*": an edit names its version
                 return true;
             }
         }
@@ -1070,6 +1090,65 @@ public class RedistrictService {
             free[i] = unlocked && (!rebalance || k == null || chosen.contains(k));
         }
         return free;
+    }
+
+    /**
+     * The code each draft grid (with buildings) gets at a publish. A grid that holds most of an old grid's households
+     * continues it and keeps its code (of several, the one it holds most of), so an unchanged or locked grid keeps its
+     * code, its stewards and its logins; every other grid gets a new number after the highest its community has used,
+     * numbered west→east, then north→south.
+     */
+    private Map<Integer, String> codePlan(Connection c, State s, Map<Integer, Geometry> shapes) throws SQLException {
+        Map<Long, String> current = repo.currentMembership(c, s.draft().areaCode());
+        Map<String, Map<Integer, Integer>> from = new HashMap<>(); // old code → draft key → households
+        for (Ground g : s.grounds()) {
+            for (Ground.Totals t : g.totals()) {
+                Integer k = s.assignment().get(t.id());
+                String old = current.get(t.id());
+                if (k != null && old != null) {
+                    from.computeIfAbsent(old, x -> new HashMap<>()).merge(k, t.households() + 1, Integer::sum);
+                }
+            }
+        }
+        // each old code's successor: the draft grid with most of its households (then the smaller key)
+        Map<Integer, List<String[]>> claims = new HashMap<>(); // key → [old code, households]
+        from.forEach((old, byKey) -> byKey.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<Integer, Integer> e) -> e.getValue())
+                        .thenComparing(e -> -e.getKey()))
+                .ifPresent(e -> claims.computeIfAbsent(e.getKey(), x -> new ArrayList<>())
+                        .add(new String[] {old, String.valueOf(e.getValue())})));
+        Map<Integer, String> plan = new TreeMap<>();
+        Map<String, List<Integer>> fresh = new TreeMap<>();
+        for (Map.Entry<Integer, Geometry> e : shapes.entrySet()) {
+            RedistrictRepository.GridRow g = s.grids().get(e.getKey());
+            if (g == null || g.deleted()) {
+                continue;
+            }
+            String keep = claims.getOrDefault(e.getKey(), List.of()).stream()
+                    .filter(x -> x[0].startsWith(g.communityCode()))
+                    .max(Comparator.comparingInt((String[] x) -> Integer.parseInt(x[1])).thenComparing(x -> x[0],
+                            Comparator.reverseOrder()))
+                    .map(x -> x[0]).orElse(null);
+            if (keep != null) {
+                plan.put(e.getKey(), keep);
+            } else {
+                fresh.computeIfAbsent(g.communityCode(), x -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        for (Map.Entry<String, List<Integer>> e : fresh.entrySet()) {
+            List<Integer> ks = e.getValue();
+            ks.sort(Comparator.comparingDouble((Integer k) -> Math.round(shapes.get(k).getCentroid().getX() / 50))
+                    .thenComparingDouble(k -> -shapes.get(k).getCentroid().getY()));
+            int next = repo.maxSequence(c, e.getKey()) + 1;
+            if (next + ks.size() - 1 > 999) {
+                throw ProblemException.of(ProblemTypes.CONFLICT, "No grid numbers left", "community " + e.getKey()
+                        + " has used its grid numbers up to " + (next - 1) + "; 999 is the last");
+            }
+            for (int k : ks) {
+                plan.put(k, e.getKey() + String.format("%03d", next++));
+            }
+        }
+        return plan;
     }
 
     private Map<Integer, Geometry> shapes(State s) {

@@ -20,7 +20,9 @@ public enum Lock {
      *  scenario id). */
     RISK_START(7266),
     /** One change to the evacuations (flood mode switch, plan start) at a time (second key: 0). */
-    EVACUATION(7267);
+    EVACUATION(7267),
+    /** One redistricting publish at a time, so overlapping drafts publish one after the other (second key: 0). */
+    REDISTRICT_PUBLISH(7268);
 
     public final int classId;
 

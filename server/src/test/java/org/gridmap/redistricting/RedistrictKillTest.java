@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Acceptance: kill -9 in the middle of a publish leaves the old grids, never a mix. The publish is held after it
- * has ended the old grids and written the new ones — at moving the open tickets — by a row lock this test holds on
- * one ticket; the server is killed there. A new server then publishes the same draft.
+ * has ended the old grids, written the new ones and moved tickets and stewards — at making the other draft over the
+ * area stale — by a row lock this test holds on that draft; the server is killed there. A new server then publishes
+ * the same draft.
  */
 class RedistrictKillTest {
 
@@ -60,7 +61,6 @@ class RedistrictKillTest {
                     + "\"category\":\"PROPERTY\",\"description\":\"楼道积水\",\"lon\":" + point[0] + ",\"lat\":"
                     + point[1] + "}", "Idempotency-Key", UUID.randomUUID().toString());
             assertEquals(201, ticket.status(), ticket.toString());
-            long ticketId = ticket.json().get("ticket").get("id").asLong();
             Api.Response d = api.postJson("/api/redistricting/drafts", token, "{\"area\":\"" + community + "\"}");
             assertEquals(201, d.status(), d.toString());
             draft = d.json().get("id").asLong();
@@ -70,9 +70,12 @@ class RedistrictKillTest {
             String etag = proposed.header("ETag");
             before = fingerprint(c, community);
 
+            // a second draft over the community: the publish makes it stale in its last step — hold that row
+            Api.Response other = api.postJson("/api/redistricting/drafts", token, "{\"area\":\"" + community + "\"}");
+            assertEquals(201, other.status(), other.toString());
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute("SELECT 1 FROM ticket WHERE id = " + ticketId + " FOR UPDATE");
+                st.execute("SELECT 1 FROM redistrict_draft WHERE id = " + other.json().get("id").asLong() + " FOR UPDATE");
             }
             Thread publisher = new Thread(() -> {
                 try {
@@ -89,7 +92,7 @@ class RedistrictKillTest {
                 waiting = Long.parseLong(text(c, "SELECT count(*) FROM pg_locks l WHERE NOT l.granted "
                         + "AND pg_backend_pid() = ANY (pg_blocking_pids(l.pid))"));
             }
-            assertEquals(1, waiting, "the publish waits at moving the tickets, its new grids written");
+            assertEquals(1, waiting, "the publish waits at its last step, its new grids, lineage and moves written");
             a.kill9();
             c.rollback();
             c.setAutoCommit(true);

@@ -70,7 +70,10 @@ class RedistrictBrowserTest extends SmallSampleTest {
                 b.shot("redistrict-login-failed");
                 throw new AssertionError("login: " + b.severe(), e);
             }
-            b.driver.findElement(By.cssSelector("#redistrict-details > summary")).click();
+            WebElement fold = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#redistrict-details > summary")));
+            b.js("arguments[0].scrollIntoView({block: 'center'})", fold);
+            wait.until(ExpectedConditions.elementToBeClickable(fold)).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("redistrict-new"))).click();
             try {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rd-grids tbody tr")));
