@@ -124,7 +124,7 @@ async function start() {
   if (!state.redistrict && ['ADMIN', 'DISTRICT_OFFICE', 'STREET_STAFF', 'COMMUNITY_STAFF'].includes(state.role)) {
     document.getElementById('redistrict-section').hidden = false;
     state.redistrict = redistrictModule(map, document.getElementById('redistrict'), {
-      onPublished: async () => { await overlays(); await refresh(); },
+      onPublished: async () => { layers.newTileEpoch(); await overlays(); await refresh(); },
       scenario: () => state.scenario,
     });
     const fold = document.getElementById('redistrict-details');
@@ -137,7 +137,8 @@ async function overlays() {
   if (state.control) state.control.remove();
   const o = {};
   const tiles = [layers.floodZones(state.scenario), layers.gridRisk(state.scenario, gridClicked),
-    layers.buildings(state.scenario, () => !!(state.tickets && state.tickets.isPlacing())), layers.areas()];
+    layers.buildings(state.scenario, () => !!(state.tickets && state.tickets.isPlacing())
+      || !!(state.redistrict && state.redistrict.isDrawing())), layers.areas()];
   o[i18n.t('zones')] = tiles[0].addTo(map);
   o[i18n.t('grids')] = tiles[1].addTo(map);
   o[i18n.t('buildings')] = tiles[2].addTo(map);

@@ -6,6 +6,16 @@ import { currentLang, t, tOr } from './i18n.js';
 import * as vocabulary from './vocabulary.js';
 import { findingDetail } from './findings.js';
 
+/**
+ * The tiles' epoch: browsers keep a tile for a minute (Cache-Control max-age=60); after a change this page made
+ * itself (a redistricting publish), a new epoch in the URL makes the map fetch the new tiles at once.
+ */
+let epoch = 0;
+export function newTileEpoch() {
+  epoch = Date.now();
+}
+const fresh = url => (epoch ? `${url}${url.includes('?') ? '&' : '?'}v=${epoch}` : url);
+
 /** Water depth bands of the flood-zone layer, deepest first (the legend lists them). */
 export const DEPTH_BANDS = [
   { min: 2, hex: '#08306b', label: '≥ 2 m' }, { min: 1, hex: '#2171b5', label: '1–2 m' },
@@ -18,7 +28,7 @@ function depthColour(d) {
 }
 
 export function areas() {
-  return L.vectorGrid.protobuf('/tiles/admin_areas/{z}/{x}/{y}.mvt', {
+  return L.vectorGrid.protobuf(fresh('/tiles/admin_areas/{z}/{x}/{y}.mvt'), {
     minZoom: 8, maxNativeZoom: 18, maxZoom: 19, interactive: false,
     vectorTileLayerStyles: {
       admin_areas: p => ({ weight: p.level === 'STREET' ? 2.5 : p.level === 'COMMUNITY' ? 1.2 : 3,
@@ -28,7 +38,7 @@ export function areas() {
 }
 
 export function gridRisk(scenario, onClick) {
-  const layer = L.vectorGrid.protobuf('/tiles/grid_risk/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
+  const layer = L.vectorGrid.protobuf(fresh('/tiles/grid_risk/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario)), {
     minZoom: 10, maxNativeZoom: 18, maxZoom: 19, interactive: true, getFeatureId: f => f.properties.grid_code,
     vectorTileLayerStyles: {
       grid_risk: p => ({ weight: 0.8, color: '#444', fill: true, fillOpacity: 0.35,
@@ -41,7 +51,7 @@ export function gridRisk(scenario, onClick) {
 
 /** The buildings in their 四色; {@code busy()} true while a click means something else (placing a ticket). */
 export function buildings(scenario, busy = () => false) {
-  const layer = L.vectorGrid.protobuf('/tiles/buildings/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
+  const layer = L.vectorGrid.protobuf(fresh('/tiles/buildings/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario)), {
     minZoom: 15, maxNativeZoom: 20, maxZoom: 20, interactive: true, fetchOptions: { headers: bearer() },
     vectorTileLayerStyles: {
       buildings: p => ({ weight: 0.5, color: '#222', fill: true, fillOpacity: 0.9, fillColor: vocabulary.hex('risk_colors', p.color) }),
@@ -69,7 +79,7 @@ export function buildings(scenario, busy = () => false) {
 }
 
 export function floodZones(scenario) {
-  return L.vectorGrid.protobuf('/tiles/flood_zones/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario), {
+  return L.vectorGrid.protobuf(fresh('/tiles/flood_zones/{z}/{x}/{y}.mvt?scenario=' + encodeURIComponent(scenario)), {
     minZoom: 8, maxNativeZoom: 18, maxZoom: 19, interactive: false,
     vectorTileLayerStyles: {
       flood_zones: p => ({ weight: 0, fill: true, fillOpacity: 0.45, fillColor: depthColour(p.depth_m) }),
@@ -85,7 +95,7 @@ export const FINDING_COLOURS = {
 
 /** Coverage QA findings (gaps, overlaps, split buildings…), cut to the caller's area; grid-wide findings as outlines. */
 export function coverageFindings() {
-  const layer = L.vectorGrid.protobuf('/tiles/coverage_findings/{z}/{x}/{y}.mvt', {
+  const layer = L.vectorGrid.protobuf(fresh('/tiles/coverage_findings/{z}/{x}/{y}.mvt'), {
     minZoom: 10, maxNativeZoom: 20, maxZoom: 20, interactive: true, fetchOptions: { headers: bearer() },
     vectorTileLayerStyles: {
       coverage_findings: p => {

@@ -42,6 +42,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
   let layer = null;
   let selected = new Set();
   let drawing = null; // 'split' | 'lasso' while a line or polygon is being drawn
+  let multi = false; // 多选: each tap adds or removes a grid (a phone has no Ctrl or Shift)
   const onCreate = e => drawn(e);
 
   function start() {
@@ -125,7 +126,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
     const rows = d.grids.map(g => h('tr', {
       dataset: { key: g.key, band: g.band }, class: [selected.has(g.key) && 'selected', g.locked && 'locked']
         .filter(Boolean).join(' '), tabindex: '0',
-      on: { click: e => select(g.key, e.ctrlKey || e.metaKey || e.shiftKey), keydown: e => {
+      on: { click: e => select(g.key, multi || e.ctrlKey || e.metaKey || e.shiftKey), keydown: e => {
         if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(g.key, e.ctrlKey || e.shiftKey); }
       } } },
       h('td', null, h('span', { class: 'swatch', style: { background: BAND_COLOURS[g.band] } }), String(g.key)),
@@ -145,7 +146,11 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
       h('p', { id: 'redistrict-summary' }, t('rd_summary').replace('{grids}', s.grids).replace('{in}', s.in_band)
         .replace('{out}', s.out_of_band).replace('{hh}', s.households).replace('{v}', d.version)
         + (s.unassigned_buildings ? ' · ' + t('rd_unassigned').replace('{n}', s.unassigned_buildings) : '')),
-      h('div', { class: 'actions tools' },
+      d.status !== 'OPEN' ? h('p', { id: 'rd-closed' }, t('rd_status_' + d.status), ' ',
+        h('button', { type: 'button', id: 'rd-close', on: { click: () => chooser() } }, t('rd_close'))) : null,
+      d.status !== 'OPEN' ? null : h('div', { class: 'actions tools' },
+        h('label', { class: 'multi' }, h('input', { type: 'checkbox', id: 'rd-multi', checked: multi,
+          on: { change: e => { multi = e.target.checked; } } }), ' ', t('rd_multi')),
         button('rd-split', t('rd_split'), () => draw('split'), !one),
         button('rd-lasso', t('rd_lasso'), () => draw('lasso')),
         button('rd-merge', t('rd_merge'), () => edit('merge', { grids: [...selected] }), selected.size < 2),
@@ -190,7 +195,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
         l.on('click', e => {
           if (drawing) return;
           L.DomEvent.stopPropagation(e); // not the grid tiles' panel below
-          select(f.properties.key, e.originalEvent.ctrlKey || e.originalEvent.shiftKey);
+          select(f.properties.key, multi || e.originalEvent.ctrlKey || e.originalEvent.shiftKey);
         });
       },
     }).addTo(map);
@@ -215,6 +220,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
 
   function cancelDraw() {
     drawing = null;
+    map.doubleClickZoom.enable();
     if (map.pm) map.pm.disableDraw();
     mapHint(null);
     sheet.expand(true);
@@ -223,6 +229,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
 
   function draw(kind) {
     drawing = kind;
+    map.doubleClickZoom.disable(); // the double click that ends a line is not a zoom
     sheet.expand(false); // on a phone the sheet folds so the map can be drawn on
     mapHint(t(kind === 'split' ? 'rd_hint_split' : 'rd_hint_lasso'));
     map.pm.enableDraw(kind === 'split' ? 'Line' : 'Polygon', { snappable: false, continueDrawing: false,
@@ -235,6 +242,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
     e.layer.remove();
     const kind = drawing;
     drawing = null;
+    setTimeout(() => map.doubleClickZoom.enable(), 400);
     mapHint(null);
     sheet.expand(true);
     if (kind === 'split') {

@@ -442,6 +442,10 @@ public class RedistrictService {
                 }
                 Set<Long> seen = new HashSet<>();
                 for (org.apache.commons.csv.CSVRecord r : parser) {
+                    if (errors.size() >= 100) {
+                        errors.add("… and more: the first 100 bad rows are listed");
+                        break;
+                    }
                     long line = r.getRecordNumber() + 1;
                     String b = r.isSet("building_id") ? r.get("building_id") : "";
                     String k = r.isSet("grid_key") ? r.get("grid_key") : "";
@@ -477,16 +481,14 @@ public class RedistrictService {
                         continue;
                     }
                     rows.add(new long[] {row, key});
-                    if (errors.size() > 100) {
-                        break;
-                    }
                 }
             } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException
                      | IllegalArgumentException e) {
                 if (e instanceof ProblemException p) {
                     throw p;
                 }
-                throw ProblemException.invalidParameter("body", "unreadable CSV: " + Texts.excerpt(e.getMessage(), 200));
+                throw ProblemException.invalidParameter("body", "an unreadable CSV (quotes that do not close, or a "
+                        + "row that is not CSV): export a draft for the form");
             }
             if (!errors.isEmpty()) {
                 throw ProblemException.unprocessable(ProblemTypes.INVALID_CONTENT, "The file has bad rows",

@@ -43,16 +43,24 @@ public final class Texts {
         }
         // invisible text (zero-width spaces, joiners, BOMs: format characters, with or without spaces) would pass a
         // length check and say nothing, e.g. as the reason of an audited reveal
-        boolean format = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.getType(c) == Character.FORMAT) {
-                format = true;
-            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        // (also: no-break and other spaces, marks with nothing to mark, variation selectors, Hangul fillers, the
+        // blank Braille pattern — all of which look like nothing)
+        boolean invisible = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean blank = type == Character.FORMAT || type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK || cp == 0x3164 || cp == 0x2800 || cp == 0x115F
+                    || cp == 0x1160 || cp == 0xFFA0 || (cp >= 0xFE00 && cp <= 0xFE0F);
+            if (blank || (Character.isSpaceChar(cp) && cp != ' ')) {
+                invisible = true;
+            } else if (!Character.isWhitespace(cp)) {
                 return null;
             }
         }
-        return format ? "has no visible characters (only invisible ones such as zero-width spaces)" : null;
+        return invisible ? "has no visible characters (only invisible ones such as zero-width or no-break spaces)"
+                : null;
     }
 
     /** Refuses text that {@link #problem} finds fault with: 400 naming the parameter. */

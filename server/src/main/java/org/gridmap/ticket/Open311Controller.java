@@ -264,8 +264,9 @@ class Open311Controller {
         m.put("address", own ? t.address() : null);
         m.put("address_id", null);
         m.put("zipcode", null);
-        m.put("lat", t.lat());
-        m.put("long", t.lon());
+        // a staff-noted report's point is given to about 100 m (3 decimals): near enough to see where, not a door
+        m.put("lat", own ? t.lat() : Math.round(t.lat() * 1000) / 1000.0);
+        m.put("long", own ? t.lon() : Math.round(t.lon() * 1000) / 1000.0);
         m.put("media_url", t.photos().isEmpty() ? null : t.photos().get(0));
         return m;
     }

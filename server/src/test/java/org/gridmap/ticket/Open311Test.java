@@ -135,6 +135,7 @@ class Open311Test extends SmallSampleTest {
         assertFalse(pub.toString().contains("王小明") || pub.toString().contains("张三"), pub.toString());
         assertFalse(pub.toString().contains("民生路3号"), "nor the address staff noted: " + pub);
         assertEquals("FLOOD", pub.get("service_code").asText());
+        assertEquals(Math.round(lat * 1000) / 1000.0, pub.get("lat").asDouble(), 1e-9, "its point to about 100 m");
 
         Document rx = xml(get("/open311/v2/requests/" + id + ".xml").body());
         assertEquals("service_requests", rx.getDocumentElement().getNodeName());

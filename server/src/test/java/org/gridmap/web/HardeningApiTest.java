@@ -365,7 +365,8 @@ class HardeningApiTest extends SmallSampleTest {
         String household = (String) Sql.value(ds, "SELECT h.household_id FROM household h JOIN building b ON "
                 + "b.id = h.building_id WHERE b.grid_code LIKE '220802%' ORDER BY h.household_id LIMIT 1");
         long reveals = Sql.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'REVEAL'");
-        for (String invisible : List.of("\\u200b\\u200b\\u200b", "\\ufeff\\u2060 \\u200d", " \\u200c \\u200c ")) {
+        for (String invisible : List.of("\\u200b\\u200b\\u200b", "\\ufeff\\u2060 \\u200d", " \\u200c \\u200c ", "\\u00a0\\u00a0",
+                "\\u3164\\u3164", "\\u2800\\u2800", "\\u115f\\u1160", "\\ufe0f\\ufe0f", "\\u0301\\u0301")) {
             Api.Response r = api.postJson("/api/households/" + household + "/reveal", district, "{\"reason\":\""
                     + invisible + "\"}");
             assertEquals(400, r.status(), invisible + " → " + r);
