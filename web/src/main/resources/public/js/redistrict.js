@@ -230,6 +230,7 @@ export function redistrictModule(map, el, { onPublished, scenario = () => null }
   function draw(kind) {
     drawing = kind;
     map.doubleClickZoom.disable(); // the double click that ends a line is not a zoom
+    if (map.pm.setLang) map.pm.setLang(i18n.currentLang() === 'en' ? 'en' : 'zh'); // Geoman's own drawing tips
     sheet.expand(false); // on a phone the sheet folds so the map can be drawn on
     mapHint(t(kind === 'split' ? 'rd_hint_split' : 'rd_hint_lasso'));
     map.pm.enableDraw(kind === 'split' ? 'Line' : 'Polygon', { snappable: false, continueDrawing: false,
