@@ -38,9 +38,11 @@ class RedistrictBrowserTest extends SmallSampleTest {
             WebDriverWait wait = b.waitUpTo(60);
             b.logIn("street", Api.DEMO_PASSWORD);
             b.driver.findElement(By.id("sheet-toggle")).click();
-            WebElement fold = b.driver.findElement(By.cssSelector("#redistrict-details > summary"));
+            // the fold appears once the page has finished setting up the user's modules (after the summary)
+            WebElement fold = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#redistrict-details > summary")));
             b.js("arguments[0].scrollIntoView({block: 'center'})", fold);
-            fold.click();
+            wait.until(ExpectedConditions.elementToBeClickable(fold)).click();
             WebElement create = wait.until(ExpectedConditions.elementToBeClickable(By.id("redistrict-new")));
             b.js("arguments[0].scrollIntoView({block: 'center'})", create);
             create.click();
@@ -70,7 +72,7 @@ class RedistrictBrowserTest extends SmallSampleTest {
                 b.shot("redistrict-login-failed");
                 throw new AssertionError("login: " + b.severe(), e);
             }
-            WebElement fold = wait.until(ExpectedConditions.presenceOfElementLocated(
+            WebElement fold = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#redistrict-details > summary")));
             b.js("arguments[0].scrollIntoView({block: 'center'})", fold);
             wait.until(ExpectedConditions.elementToBeClickable(fold)).click();
