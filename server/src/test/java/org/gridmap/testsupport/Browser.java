@@ -118,24 +118,23 @@ public final class Browser implements AutoCloseable {
 
     /** A click on the map at a point (through the map's own projection). */
     public void clickMapAt(double lat, double lon) {
-        @SuppressWarnings("unchecked")
-        Map<String, Number> pt = (Map<String, Number>) js(
-                "const p = testMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
-                lat, lon);
-        WebElement mapEl = driver.findElement(By.id("map"));
-        new Actions(driver).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
-                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).click().perform();
+        atMapPoint(lat, lon).click().perform();
     }
 
     /** A double click on the map at a point (ends a line or polygon being drawn). */
     public void doubleClickMapAt(double lat, double lon) {
+        atMapPoint(lat, lon).doubleClick().perform();
+    }
+
+    /** The pointer moved over the map to a point's pixel (Actions offsets are from the element's centre). */
+    private Actions atMapPoint(double lat, double lon) {
         @SuppressWarnings("unchecked")
         Map<String, Number> pt = (Map<String, Number>) js(
                 "const p = testMap.latLngToContainerPoint([arguments[0], arguments[1]]); return {x: p.x, y: p.y};",
                 lat, lon);
         WebElement mapEl = driver.findElement(By.id("map"));
-        new Actions(driver).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
-                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2).doubleClick().perform();
+        return new Actions(driver).moveToElement(mapEl, pt.get("x").intValue() - mapEl.getSize().getWidth() / 2,
+                pt.get("y").intValue() - mapEl.getSize().getHeight() / 2);
     }
 
     public Path shot(String name) {
